@@ -1,0 +1,204 @@
+//! The cleaning step every reader ends with: page parts → one [`Article`].
+//!
+//! In order: boilerplate paragraphs are dropped (rules in `data/boilerplate.tsv`:
+//! `Related Stories` and all after it, `For further information...`, photo credits ending
+//! in `Photo details`, contact blocks), the dateline is taken from the first paragraphs
+//! that carry one, paragraphs repeated verbatim are kept once (the current osce.org layout
+//! prints the lead twice), and the rest are joined with a blank line.
+//!
+//! The published date comes from the page metadata; only when the page has none is the
+//! dateline's date used. A page without any date keeps an empty date.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::date::{find_dateline, Date};
+use super::Article;
+
+/// What a layout parser found on a page, before cleaning.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub content_type: Option<String>,
+    pub published: Option<Date>,
+    pub issued_by: Vec<String>,
+    pub fields_of_work: Vec<String>,
+    /// Lead and body paragraphs in page order, boilerplate still in.
+    pub paragraphs: Vec<String>,
+    /// Problems worth a warning that did not stop the page (an unreadable date...).
+    pub problems: Vec<String>,
+}
+
+impl Parsed {
+    /// Cleans the paragraphs and builds the article. An article with no body text left is
+    /// refused with the reason.
+    pub fn into_article(
+        self,
+        id: String,
+        source: String,
+    ) -> Result<(Article, Vec<String>), String> {
+        let body = clean_paragraphs(&self.paragraphs);
+        if body.text.trim().is_empty() {
+            return Err("no article text found, skipped".into());
+        }
+        let article = Article {
+            id,
+            source,
+            url: self.url,
+            title: self.title,
+            content_type: self.content_type,
+            published: self.published.or(body.dateline.as_ref().and_then(|d| d.date)),
+            dateline: body.dateline.map(|d| d.place),
+            issued_by: self.issued_by,
+            fields_of_work: self.fields_of_work,
+            text: body.text,
+        };
+        Ok((article, self.problems))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    CutAt,
+    DropPrefix,
+    DropSuffix,
+    Contacts,
+}
+
+static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
+    crate::data::rows(include_str!("../../data/boilerplate.tsv"))
+        .filter_map(|row| {
+            let (rule, text) = row.split_once('\t')?;
+            let rule = match rule {
+                "cut_at" => Rule::CutAt,
+                "drop_prefix" => Rule::DropPrefix,
+                "drop_suffix" => Rule::DropSuffix,
+                "contacts" => Rule::Contacts,
+                _ => return None,
+            };
+            Some((rule, text.trim().to_lowercase()))
+        })
+        .collect()
+});
+
+fn rule_for(paragraph: &str) -> Option<Rule> {
+    let lower = paragraph.to_lowercase();
+    let lower = lower.trim_end_matches(':');
+    RULES.iter().find_map(|(rule, text)| {
+        let hit = match rule {
+            Rule::CutAt | Rule::Contacts => lower == text,
+            Rule::DropPrefix => lower.starts_with(text.as_str()),
+            Rule::DropSuffix => lower.ends_with(text.as_str()),
+        };
+        hit.then_some(*rule)
+    })
+}
+
+/// A line of a contact block: a name, a post, a phone number or an address, never prose.
+fn is_contact_line(line: &str) -> bool {
+    static PHONE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^(?:[\p{L} .-]{0,20}:\s*)?\+?[\d ()/.\-]{6,}$").unwrap());
+    let prose = line.ends_with(['.', '!', '?', '”', '"']) && line.split_whitespace().count() > 6;
+    line.contains('@')
+        || PHONE.is_match(line)
+        || (!prose && line.chars().count() <= 80 && line.split_whitespace().count() <= 10)
+}
+
+pub(crate) struct Body {
+    pub text: String,
+    pub dateline: Option<super::date::Dateline>,
+}
+
+/// How many leading paragraphs may carry the dateline (the lead may come first).
+const DATELINE_WINDOW: usize = 3;
+/// Shorter paragraphs may legitimately repeat (sub-headings, list items).
+const MIN_DEDUP_CHARS: usize = 30;
+
+pub(crate) fn clean_paragraphs(paragraphs: &[String]) -> Body {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut dateline = None;
+    let mut in_contacts = false;
+    for raw in paragraphs {
+        let mut paragraph = raw.trim();
+        if paragraph.is_empty() {
+            continue;
+        }
+        match rule_for(paragraph) {
+            Some(Rule::CutAt) => break,
+            Some(Rule::Contacts) => {
+                in_contacts = true;
+                continue;
+            }
+            Some(Rule::DropPrefix | Rule::DropSuffix) => continue,
+            None => {}
+        }
+        if in_contacts {
+            if is_contact_line(paragraph) {
+                continue;
+            }
+            in_contacts = false;
+        }
+        if dateline.is_none() && kept.len() < DATELINE_WINDOW {
+            if let Some(found) = find_dateline(paragraph) {
+                paragraph = paragraph[found.len..].trim_start();
+                dateline = Some(found);
+            }
+        }
+        if paragraph.chars().count() >= MIN_DEDUP_CHARS && !seen.insert(paragraph) {
+            continue;
+        }
+        kept.push(paragraph);
+    }
+    Body {
+        text: kept.join("\n\n"),
+        dateline,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(lines: &[&str]) -> Body {
+        clean_paragraphs(&lines.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn drops_boilerplate_and_repeats() {
+        let body = clean(&[
+            "The lead paragraph says what happened in Vienna.",
+            "VIENNA, 3 May 2021 – The lead paragraph says what happened in Vienna.",
+            "A body paragraph.",
+            "Delegates at the meeting, 3 May 2021. (OSCE/Anna Berg) Photo details",
+            "For further information, please contact the press office.",
+            "Contacts",
+            "Anna Berg",
+            "Spokesperson",
+            "Office: +43 1 514 36 6000",
+            "press@example.org",
+            "Related Stories",
+            "Another headline that must not appear",
+        ]);
+        assert_eq!(
+            body.text,
+            "The lead paragraph says what happened in Vienna.\n\nA body paragraph."
+        );
+        let dateline = body.dateline.unwrap();
+        assert_eq!(dateline.place, "VIENNA");
+        assert_eq!(dateline.date, Date::new(2021, 5, 3));
+    }
+
+    #[test]
+    fn contact_block_ends_at_prose() {
+        let body = clean(&[
+            "Contacts",
+            "Anna Berg",
+            "The meeting will continue tomorrow with a session on media freedom in the region.",
+        ]);
+        assert!(body.text.starts_with("The meeting will continue"));
+    }
+}

@@ -1,0 +1,183 @@
+//! HTML pages (`.html`, `.htm`), parsed with `scraper` (html5ever, a real HTML5 parser).
+//!
+//! - Title: the first `<h1>`, else `og:title`, else `<title>` without its ` | Site` tail.
+//! - Date: `article:published_time`, else the first `<time datetime>`, else a metadata
+//!   label in the page text (`Issued on: ...`).
+//! - Body: the block elements of `<article>`, else `<main>`, else `<body>`, one line per
+//!   block, whitespace collapsed; `nav`, `header`, `footer`, `aside`, `script`, `style`,
+//!   `noscript`, `template`, `form` and `h1` are skipped.
+//! - Metadata labels (`Issued by: ...`, `Fields of work: ...`) anywhere in those lines are
+//!   read as on text pages and removed from the body.
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::clean::Parsed;
+use super::date::Date;
+use super::page::{assign, label};
+
+const SKIPPED: &[&str] = &[
+    "nav", "header", "footer", "aside", "script", "style", "noscript", "template", "form", "h1",
+    "button", "svg", "iframe", "select",
+];
+const BLOCKS: &[&str] = &[
+    "p", "div", "li", "ul", "ol", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
+    "blockquote", "dd", "dt", "dl", "tr", "table", "figure", "figcaption", "pre", "address",
+];
+
+fn select<'a>(doc: &'a Html, css: &str) -> Option<ElementRef<'a>> {
+    // The selectors are constants of this file; a parse failure would be a bug here.
+    let selector = Selector::parse(css).ok()?;
+    doc.select(&selector).next()
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn meta(doc: &Html, property: &str) -> Option<String> {
+    let el = select(doc, &format!("meta[property=\"{property}\"], meta[name=\"{property}\"]"))?;
+    let content = collapse(el.value().attr("content")?);
+    (!content.is_empty()).then_some(content)
+}
+
+struct Lines {
+    done: Vec<String>,
+    current: String,
+}
+
+impl Lines {
+    fn flush(&mut self) {
+        let line = collapse(&self.current);
+        if !line.is_empty() {
+            self.done.push(line);
+        }
+        self.current.clear();
+    }
+
+    fn walk(&mut self, element: ElementRef) {
+        for child in element.children() {
+            match child.value() {
+                Node::Text(text) => self.current.push_str(text),
+                Node::Element(el) => {
+                    let name = el.name();
+                    if SKIPPED.contains(&name) {
+                        continue;
+                    }
+                    if name == "br" {
+                        self.flush();
+                        continue;
+                    }
+                    let Some(child) = ElementRef::wrap(child) else { continue };
+                    let block = BLOCKS.contains(&name);
+                    if block {
+                        self.flush();
+                    }
+                    self.walk(child);
+                    if block {
+                        self.flush();
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Parses an HTML page.
+pub fn parse(source: &str) -> Parsed {
+    let doc = Html::parse_document(source);
+    let mut parsed = Parsed::default();
+    let container = select(&doc, "article")
+        .or_else(|| select(&doc, "main"))
+        .or_else(|| select(&doc, "body"));
+
+    let h1 = container
+        .and_then(|c| Selector::parse("h1").ok().and_then(|s| c.select(&s).next()))
+        .or_else(|| select(&doc, "h1"))
+        .map(|h| collapse(&h.text().collect::<String>()));
+    let page_title = select(&doc, "title").map(|t| {
+        let full = collapse(&t.text().collect::<String>());
+        full.split(" | ").next().unwrap_or_default().to_string()
+    });
+    parsed.title = [h1, meta(&doc, "og:title"), page_title]
+        .into_iter()
+        .flatten()
+        .find(|t| !t.is_empty());
+    parsed.url = meta(&doc, "og:url").or_else(|| {
+        select(&doc, "link[rel=\"canonical\"]")
+            .and_then(|l| l.value().attr("href"))
+            .map(str::to_string)
+    });
+    parsed.published = meta(&doc, "article:published_time")
+        .or_else(|| select(&doc, "time[datetime]")?.value().attr("datetime").map(str::to_string))
+        .and_then(|d| Date::parse(&d));
+
+    let mut lines = Lines {
+        done: Vec::new(),
+        current: String::new(),
+    };
+    if let Some(container) = container {
+        lines.walk(container);
+    }
+    lines.flush();
+
+    let mut i = 0;
+    let all = lines.done;
+    while i < all.len() {
+        let line = all[i].as_str();
+        match label(line) {
+            Some(found) if line.chars().count() <= 300 => {
+                i += 1;
+                let mut values = vec![found.value];
+                // `<dt>Issued by:</dt><dd>...</dd>` puts the value on the next line.
+                if found.value.is_empty() && i < all.len() && label(&all[i]).is_none() && all[i].chars().count() <= 150 {
+                    values = vec![all[i].as_str()];
+                    i += 1;
+                }
+                let keep_date = parsed.published;
+                assign(&mut parsed, found.field, &values);
+                parsed.published = keep_date.or(parsed.published);
+            }
+            _ => {
+                parsed.paragraphs.push(all[i].clone());
+                i += 1;
+            }
+        }
+    }
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_title_date_body_and_labels() {
+        let page = r#"<html><head><title>Ignored | OSCE</title>
+            <meta property="article:published_time" content="2019-05-14T09:00:00+02:00">
+            <style>p { color: red }</style></head>
+            <body><header><nav><a>Menu</a></nav></header>
+            <main><article><h1>Head&amp;line</h1>
+            <p>First   paragraph with <b>bold</b> text.</p>
+            <ul><li>Issued by: OSCE Mission to Serbia, ODIHR</li></ul>
+            <p>Second&nbsp;one.<br>Third line.</p>
+            <script>var x = "never";</script></article></main>
+            <footer>Footer text</footer></body></html>"#;
+        let parsed = parse(page);
+        assert_eq!(parsed.title.as_deref(), Some("Head&line"));
+        assert_eq!(parsed.published, Date::new(2019, 5, 14));
+        assert_eq!(parsed.issued_by, ["OSCE Mission to Serbia", "ODIHR"]);
+        assert_eq!(
+            parsed.paragraphs,
+            ["First paragraph with bold text.", "Second one.", "Third line."]
+        );
+    }
+
+    #[test]
+    fn falls_back_to_body_and_title_element() {
+        let parsed = parse("<title>Only title | Site</title><p>Text.</p><time datetime=\"2011-02-03\">x</time>");
+        assert_eq!(parsed.title.as_deref(), Some("Only title"));
+        assert_eq!(parsed.published, Date::new(2011, 2, 3));
+        assert_eq!(parsed.paragraphs, ["Text.", "x"]);
+    }
+}

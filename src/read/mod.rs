@@ -1,0 +1,304 @@
+//! Stage 1, read: input files → [`Article`]s with clean text and metadata.
+//!
+//! Input formats, chosen by file extension:
+//! - `.txt`: page text scraped from osce.org, in the current layout (menu, content type,
+//!   title, lead, `- Issued on:` block, lead again, body), the 2015–2022 layout
+//!   (`Publishing date:`, `Where we are:`, ...) or the 2013 field-office layout (`Date:`,
+//!   `Source:`); plain text with no metadata also works ([`page`]);
+//! - `.html`, `.htm`: web pages, parsed with an HTML5 parser ([`html`]);
+//! - `.jsonl`: one JSON object per line, `-` for standard input ([`jsonl`]).
+//!
+//! Every format ends in the same cleaning step ([`clean`]): navigation and boilerplate
+//! are dropped, the dateline is taken out of the first paragraph, verbatim repeats are
+//! dropped, and paragraphs are joined with a blank line. That joined string is the
+//! article's `text`; every later span points into it.
+//!
+//! Policy: a file or line that cannot be read becomes a [`Warning`] and is skipped; a file
+//! with invalid UTF-8 is decoded lossily with a warning. Nothing here panics on bad input,
+//! and nothing is dropped without a warning.
+
+pub mod clean;
+pub mod date;
+pub mod html;
+pub mod jsonl;
+pub mod page;
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result, Warning};
+pub use date::Date;
+
+/// One article: clean body text and the metadata the page carried.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// Path relative to the input root without extension, or the JSONL `id`.
+    pub id: String,
+    /// Where it came from: a path, or `path:line` for JSONL.
+    pub source: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub content_type: Option<String>,
+    pub published: Option<Date>,
+    /// The place part of the dateline, as printed.
+    pub dateline: Option<String>,
+    pub issued_by: Vec<String>,
+    pub fields_of_work: Vec<String>,
+    /// Clean body text: paragraphs separated by a blank line.
+    pub text: String,
+}
+
+/// Input format, from the file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Page,
+    Html,
+    Jsonl,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Format::Page),
+            "html" | "htm" => Some(Format::Html),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// Where an input's bytes are.
+#[derive(Debug, Clone)]
+pub enum Location {
+    File(PathBuf),
+    Stdin,
+    Embedded(&'static [u8]),
+}
+
+/// One input file, found but not yet read.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Shown in warnings and in the `source` column.
+    pub source: String,
+    /// The article id for single-article formats.
+    pub id: String,
+    pub format: Format,
+    pub location: Location,
+}
+
+/// Inputs found under the given paths, in a deterministic order.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub inputs: Vec<Input>,
+    /// Files skipped because their extension is not an input format.
+    pub n_other_files: usize,
+    pub warnings: Vec<Warning>,
+}
+
+/// Expands files and directories (walked recursively, sorted by path) into inputs.
+/// `-` stands for JSON Lines on standard input. A path that does not exist is an error.
+pub fn discover(paths: &[PathBuf]) -> Result<Discovered> {
+    let mut found = Discovered::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            found.inputs.push(Input {
+                source: "<stdin>".into(),
+                id: "stdin".into(),
+                format: Format::Jsonl,
+                location: Location::Stdin,
+            });
+            continue;
+        }
+        if !path.exists() {
+            return Err(Error::MissingInput { path: path.clone() });
+        }
+        if path.is_file() {
+            let root = path.parent().unwrap_or(Path::new(""));
+            push_file(&mut found, root, path);
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in walker {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => push_file(&mut found, path, entry.path()),
+                Ok(_) => {}
+                Err(err) => found.warnings.push(Warning::new(
+                    err.path().unwrap_or(path).display().to_string(),
+                    format!("cannot list: {err}"),
+                )),
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn push_file(found: &mut Discovered, root: &Path, path: &Path) {
+    let hidden = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'));
+    match Format::from_path(path) {
+        Some(format) if !hidden => found.inputs.push(Input {
+            source: path.display().to_string(),
+            id: article_id(root, path),
+            format,
+            location: Location::File(path.to_path_buf()),
+        }),
+        _ => found.n_other_files += 1,
+    }
+}
+
+/// The path relative to `root` without extension, with `/` separators on every platform.
+pub fn article_id(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path).with_extension("");
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// What reading one input gave: its articles and the problems met on the way.
+#[derive(Debug, Default)]
+pub struct ReadOutcome {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Input {
+    /// The raw bytes of the input.
+    pub fn load(&self) -> std::result::Result<Cow<'static, [u8]>, Warning> {
+        match &self.location {
+            Location::Embedded(bytes) => Ok(Cow::Borrowed(bytes)),
+            Location::File(path) => std::fs::read(path)
+                .map(Cow::Owned)
+                .map_err(|e| Warning::new(&self.source, format!("cannot read: {e}"))),
+            Location::Stdin => {
+                use std::io::Read;
+                let mut buf = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut buf)
+                    .map(|_| Cow::Owned(buf))
+                    .map_err(|e| Warning::new(&self.source, format!("cannot read: {e}")))
+            }
+        }
+    }
+
+    /// Reads the input into articles. Never fails: problems become warnings.
+    pub fn read(&self) -> ReadOutcome {
+        let mut outcome = ReadOutcome::default();
+        let bytes = match self.load() {
+            Ok(bytes) => bytes,
+            Err(warning) => {
+                outcome.warnings.push(warning);
+                return outcome;
+            }
+        };
+        let text = match decode(&bytes, &self.source) {
+            Ok((text, warning)) => {
+                outcome.warnings.extend(warning);
+                text
+            }
+            Err(warning) => {
+                outcome.warnings.push(warning.for_article(&self.id));
+                return outcome;
+            }
+        };
+        match self.format {
+            Format::Jsonl => jsonl::read(&text, &self.source, &mut outcome),
+            Format::Page | Format::Html => {
+                let parsed = if self.format == Format::Page {
+                    page::parse(&text)
+                } else {
+                    html::parse(&text)
+                };
+                match parsed.into_article(self.id.clone(), self.source.clone()) {
+                    Ok((article, problems)) => {
+                        outcome.warnings.extend(problems.into_iter().map(|problem| {
+                            Warning::new(&self.source, problem).for_article(&self.id)
+                        }));
+                        outcome.articles.push(article);
+                    }
+                    Err(problem) => outcome
+                        .warnings
+                        .push(Warning::new(&self.source, problem).for_article(&self.id)),
+                }
+            }
+        }
+        outcome
+    }
+}
+
+/// Bytes → text. Strips a UTF-8 byte-order mark, decodes UTF-16 with a byte-order mark,
+/// refuses binary files (a NUL byte in the first 8 KiB) and empty or whitespace-only
+/// files, and decodes invalid UTF-8 lossily with a warning.
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    source: &str,
+) -> std::result::Result<(Cow<'a, str>, Option<Warning>), Warning> {
+    let text: Cow<str>;
+    let mut warning = None;
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        text = String::from_utf8_lossy(rest);
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let little = bytes[0] == 0xFF;
+        let units = bytes[2..].chunks(2).map(|pair| match pair {
+            [a, b] if little => u16::from_le_bytes([*a, *b]),
+            [a, b] => u16::from_be_bytes([*a, *b]),
+            [a] => u16::from(*a),
+            _ => 0xFFFD,
+        });
+        let decoded: String = char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        text = Cow::Owned(decoded);
+    } else {
+        let head = &bytes[..bytes.len().min(8192)];
+        if memchr::memchr(0, head).is_some() {
+            return Err(Warning::new(source, "binary file (NUL bytes), skipped"));
+        }
+        text = String::from_utf8_lossy(bytes);
+        if let Cow::Owned(_) = text {
+            let valid_up_to = std::str::from_utf8(bytes).map_err(|e| e.valid_up_to()).err();
+            let line = valid_up_to.map_or(1, |at| 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count());
+            warning = Some(Warning::new(
+                format!("{source}:{line}"),
+                "invalid UTF-8, decoded with U+FFFD replacement characters",
+            ));
+        }
+    }
+    if text.trim().is_empty() {
+        return Err(Warning::new(source, "empty file, skipped"));
+    }
+    Ok((text, warning))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_ids_are_relative_without_extension() {
+        let id = article_id(Path::new("corpus"), Path::new("corpus/2024/astana.txt"));
+        assert_eq!(id, "2024/astana");
+        assert_eq!(article_id(Path::new(""), Path::new("one.html")), "one");
+    }
+
+    #[test]
+    fn decode_handles_boms_binary_and_bad_utf8() {
+        let (text, w) = decode(b"\xEF\xBB\xBFhello", "f").unwrap();
+        assert_eq!((text.as_ref(), w), ("hello", None));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Türkiye".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode(&utf16, "f").unwrap().0, "Türkiye");
+        assert!(decode(b"\x00\x01\x02binary", "f").unwrap_err().problem.contains("binary"));
+        assert!(decode(b" \n\t ", "f").unwrap_err().problem.contains("empty"));
+        let (text, w) = decode(b"line one\nbad \xFF byte", "f.txt").unwrap();
+        assert_eq!(text, "line one\nbad \u{FFFD} byte");
+        assert_eq!(w.unwrap().source, "f.txt:2");
+    }
+}
