@@ -1,6 +1,48 @@
 //! whosaid: tables of who said what, who and where is mentioned, and which office covers
 //! what, from news articles and press releases.
-pub mod error;
+//!
+//! The pipeline, one module per stage, in the order data flows:
+//!
+//! 1. [`read`]: input files (scraped page text in the osce.org layouts, HTML, JSON Lines)
+//!    → [`read::Article`]s: clean body text plus title, date, issuing offices, fields of
+//!    work and dateline. Menus and boilerplate are dropped.
+//! 2. [`segment`]: article text → paragraphs → [`segment::Sentence`]s, each a byte
+//!    [`span::Span`] into the text.
+//! 3. [`gazetteer`]: names of people, places and organizations from editable CSV
+//!    gazetteers → [`gazetteer::Match`]es, folded for case and diacritics but spanned in
+//!    the original text.
+//! 4. [`attribute`]: quotation marks → [`attribute::Quote`]s with speaker, role and
+//!    organization.
+//! 5. [`tables`]: rows → CSV and Parquet through one writer.
+//!
+//! [`pipeline`] wires the stages together; the stages never call each other.
+//!
+//! ```
+//! use whosaid::{bundled, gazetteer::Gazetteer, pipeline::Annotator, read::Article};
+//!
+//! let (gazetteer, _warnings) = Gazetteer::load(&bundled::gazetteers()).unwrap();
+//! let annotator = Annotator::new(gazetteer);
+//! let article = Article {
+//!     id: "example".into(),
+//!     text: "“We stand ready to help,” said Anna Berg, Head of the OSCE Mission to Serbia.".into(),
+//!     ..Article::default()
+//! };
+//! let annotated = annotator.annotate(article);
+//! let quote = &annotated.quotes[0];
+//! assert_eq!(quote.speaker.name.as_deref(), Some("Anna Berg"));
+//! assert_eq!(quote.speaker.role.as_deref(), Some("Head"));
+//! assert_eq!(quote.speaker.org.as_deref(), Some("OSCE Mission to Serbia"));
+//! ```
+
 pub mod read;
+pub mod segment;
+pub mod gazetteer;
+pub mod attribute;
+pub mod tables;
+
+pub mod bundled;
+pub mod error;
+pub mod pipeline;
 pub mod span;
+
 mod data;

@@ -1,1 +1,225 @@
-fn main() {}
+//! The `whosaid` command: parses arguments into a checked configuration, runs, and maps
+//! the outcome to an exit code (0 done, 1 fatal error, 2 usage error).
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use whosaid::error::{Error, Warning};
+use whosaid::gazetteer::{Gazetteer, GazetteerFile};
+use whosaid::pipeline::{self, Annotator, RunOptions};
+use whosaid::tables::Formats;
+use whosaid::{bundled, read, segment, span::CharOffsets};
+
+#[derive(Parser)]
+#[command(name = "whosaid", version, about = "Who said what: quote, mention and coverage tables from news articles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Csv,
+    Parquet,
+    Both,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract the articles, sentences, mentions and quotes tables.
+    Extract {
+        /// Files or directories (.txt, .html, .htm, .jsonl; `-` for JSONL on stdin).
+        /// Without any, the bundled sample corpus is processed.
+        inputs: Vec<PathBuf>,
+        /// Output directory.
+        #[arg(long, short, default_value = "out")]
+        out: PathBuf,
+        /// Extra gazetteer directory (its *.csv files); may be repeated.
+        #[arg(long = "gazetteers", value_name = "DIR")]
+        gazetteers: Vec<PathBuf>,
+        /// Do not load the bundled gazetteers.
+        #[arg(long)]
+        no_default_gazetteers: bool,
+        /// Table format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: FormatArg,
+        /// Worker threads (default: number of cores).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// Write into an output directory that holds other files.
+        #[arg(long)]
+        force: bool,
+        /// Prefix CSV cells starting with = + - @ so spreadsheets do not run them.
+        #[arg(long)]
+        excel_safe: bool,
+        /// No progress bar, no summary, no warnings on stderr.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Split plain text into sentences: one JSON object per line with code-point offsets.
+    Segment {
+        /// A UTF-8 text file; standard input when absent.
+        file: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract {
+            inputs,
+            out,
+            gazetteers,
+            no_default_gazetteers,
+            format,
+            jobs,
+            force,
+            excel_safe,
+            quiet,
+        } => {
+            let formats = Formats {
+                csv: matches!(format, FormatArg::Csv | FormatArg::Both),
+                parquet: matches!(format, FormatArg::Parquet | FormatArg::Both),
+                excel_safe,
+            };
+            let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            extract(&inputs, &out, &gazetteers, no_default_gazetteers, formats, jobs, force, quiet)
+        }
+        Command::Segment { file } => segment_text(file.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("whosaid: error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Table files whosaid writes; an output directory holding only these may be reused.
+fn is_own_output(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or("");
+    ["articles", "sentences", "mentions", "quotes", "warnings", "coverage"].contains(&stem)
+}
+
+fn check_output_dir(out: &Path, force: bool) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(out) else { return Ok(()) };
+    let foreign = entries
+        .flatten()
+        .any(|e| !is_own_output(&e.file_name().to_string_lossy()));
+    if foreign && !force {
+        return Err(Error::OutputNotEmpty { path: out.to_path_buf() }.into());
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn extract(
+    inputs: &[PathBuf],
+    out: &Path,
+    gazetteer_dirs: &[PathBuf],
+    no_default_gazetteers: bool,
+    formats: Formats,
+    jobs: usize,
+    force: bool,
+    quiet: bool,
+) -> Result<()> {
+    check_output_dir(out, force)?;
+    let mut files = if no_default_gazetteers { Vec::new() } else { bundled::gazetteers() };
+    for dir in gazetteer_dirs {
+        files.extend(GazetteerFile::read_dir(dir)?);
+    }
+    let (gazetteer, gazetteer_warnings) = Gazetteer::load(&files)?;
+    let discovered = if inputs.is_empty() {
+        read::Discovered { inputs: bundled::corpus(), ..Default::default() }
+    } else {
+        read::discover(inputs)?
+    };
+
+    let shown = AtomicUsize::new(0);
+    const MAX_SHOWN: usize = 20;
+    let bar = if quiet || !std::io::stderr().is_terminal() {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(discovered.inputs.len() as u64).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed_precise} eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        )
+    };
+    let on_warning = |w: &Warning| {
+        if !quiet && shown.fetch_add(1, Ordering::Relaxed) < MAX_SHOWN {
+            bar.suspend(|| eprintln!("whosaid: warning: {w}"));
+        }
+    };
+    for w in gazetteer_warnings.iter().chain(&discovered.warnings) {
+        on_warning(w);
+    }
+    let on_progress = |done: usize| bar.set_position(done as u64);
+    let options = RunOptions { out_dir: out, formats, jobs, on_warning: &on_warning, on_progress: &on_progress };
+    let annotator = Annotator::new(gazetteer);
+    let mut summary = pipeline::run(&discovered.inputs, discovered.n_other_files, &annotator, &options)
+        .with_context(|| format!("writing tables to {}", out.display()))?;
+    bar.finish_and_clear();
+    summary.warnings += (gazetteer_warnings.len() + discovered.warnings.len()) as u64;
+    if !quiet {
+        let hidden = shown.load(Ordering::Relaxed).saturating_sub(MAX_SHOWN);
+        if hidden > 0 {
+            eprintln!("whosaid: {hidden} more warning(s) in {}", out.join("warnings.csv").display());
+        }
+        eprintln!(
+            "whosaid: {} articles, {} sentences, {} mentions, {} quotes, {} warnings from {} files ({} other files skipped) in {:.2} s, {:.1} MB/s -> {}",
+            summary.articles,
+            summary.sentences,
+            summary.mentions,
+            summary.quotes,
+            summary.warnings,
+            summary.inputs,
+            summary.other_files,
+            summary.seconds,
+            summary.mb_per_second(),
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+fn segment_text(file: Option<&Path>) -> Result<()> {
+    let bytes = match file {
+        Some(path) => std::fs::read(path).with_context(|| format!("reading {}", path.display()))?,
+        None => {
+            let mut buf = Vec::new();
+            for line in std::io::stdin().lock().split(b'\n') {
+                buf.extend(line.context("reading standard input")?);
+                buf.push(b'\n');
+            }
+            buf
+        }
+    };
+    let name = file.map_or("<stdin>".into(), |p| p.display().to_string());
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(e) => {
+            eprintln!("whosaid: warning: {name}: invalid UTF-8 at byte {}, decoded lossily", e.valid_up_to());
+            String::from_utf8_lossy(&bytes)
+        }
+    };
+    let offsets = CharOffsets::new(&text);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for sentence in segment::sentences(&text) {
+        let record = serde_json::json!({
+            "start": offsets.to_char(sentence.span.start),
+            "end": offsets.to_char(sentence.span.end),
+            "text": &text[sentence.span.range()],
+        });
+        writeln!(out, "{record}")?;
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,160 @@
+//! Quotation marks → quoted spans, over the whole article.
+//!
+//! Pairs: `“…”`, `„…“`, `„…”`, `«…»`, straight `"…"` (an opening straight mark follows
+//! whitespace, an opening bracket or a dash), and single `‘…’` / `'…'` outside double
+//! quotes. A single closing mark between letters is an apostrophe (`O’Brien`,
+//! `Kazakhstan’s`) and is never a quote mark. News convention for long quotes: when a
+//! paragraph ends inside a quote and the next paragraph opens with a quote mark, the quote
+//! goes on. Marks that find no partner are counted, never fatal.
+
+use crate::span::Span;
+
+/// A quoted span: the marks included (`outer`) and the quoted words (`inner`, trimmed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marked {
+    pub outer: Span,
+    pub inner: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    Curly,
+    Low,
+    Guillemet,
+    Straight,
+}
+
+/// The quoted words without surrounding whitespace and without the comma that belongs to
+/// the attribution (`“We are ready,” she said` quotes `We are ready`).
+fn trim_inner(text: &str, span: Span) -> Span {
+    let span = span.trim(text);
+    let s = &text[span.range()];
+    let kept = s.trim_end_matches([',', ' ']);
+    Span::new(span.start, span.start + kept.len())
+}
+
+fn opens_here(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p))
+}
+
+/// Quoted spans of `text`, whose paragraphs are `paragraphs`, and the count of unpaired
+/// marks.
+pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
+    let mut found = Vec::new();
+    let mut unpaired = 0;
+    // The open double quote: its kind, the byte where its mark starts and the mark length.
+    let mut open: Option<(Opener, usize, usize)> = None;
+    for paragraph in paragraphs {
+        let s = &text[paragraph.range()];
+        let mut chars = s.char_indices().peekable();
+        if open.is_some() {
+            match s.chars().next() {
+                Some('“' | '„' | '«' | '"') => {
+                    chars.next();
+                }
+                _ => {
+                    unpaired += 1;
+                    open = None;
+                }
+            }
+        }
+        let mut single: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        while let Some((i, c)) = chars.next() {
+            let at = paragraph.start + i;
+            let next = chars.peek().map(|&(_, n)| n);
+            let mut close = |open: &mut Option<(Opener, usize, usize)>| {
+                if let Some((_, start, len)) = open.take() {
+                    let inner = trim_inner(text, Span::new(start + len, at));
+                    if !inner.is_empty() {
+                        found.push(Marked {
+                            outer: Span::new(start, at + c.len_utf8()),
+                            inner,
+                        });
+                    }
+                }
+            };
+            match c {
+                '“' if matches!(open, Some((Opener::Low, ..))) => close(&mut open),
+                '“' | '„' | '«' => {
+                    if open.is_some() {
+                        unpaired += 1;
+                    }
+                    let kind = match c {
+                        '„' => Opener::Low,
+                        '«' => Opener::Guillemet,
+                        _ => Opener::Curly,
+                    };
+                    open = Some((kind, at, c.len_utf8()));
+                    single = None;
+                }
+                '”' if open.is_some() && !matches!(open, Some((Opener::Guillemet, ..))) => close(&mut open),
+                '»' if matches!(open, Some((Opener::Guillemet, ..))) => close(&mut open),
+                '”' | '»' => unpaired += 1,
+                '"' if matches!(open, Some((Opener::Straight, ..))) => close(&mut open),
+                '"' if open.is_none() && opens_here(prev) => {
+                    open = Some((Opener::Straight, at, 1));
+                    single = None;
+                }
+                '"' => unpaired += 1,
+                '‘' | '\'' if open.is_none() && single.is_none() && opens_here(prev)
+                    && next.is_some_and(|n| n.is_alphanumeric()) =>
+                {
+                    single = Some(at);
+                }
+                '’' | '\'' if single.is_some()
+                    && !next.is_some_and(char::is_alphanumeric)
+                    && !prev.is_some_and(char::is_whitespace) =>
+                {
+                    if let Some(start) = single.take() {
+                        let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
+                        let inner = trim_inner(text, Span::new(start + open_len, at));
+                        if !inner.is_empty() {
+                            found.push(Marked {
+                                outer: Span::new(start, at + c.len_utf8()),
+                                inner,
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        if single.is_some() {
+            unpaired += 1;
+        }
+    }
+    if open.is_some() {
+        unpaired += 1;
+    }
+    found.sort_by_key(|m| m.outer);
+    (found, unpaired)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> (Vec<&str>, usize) {
+        let paragraphs = crate::segment::paragraphs(text);
+        let (found, unpaired) = find(text, &paragraphs);
+        (found.iter().map(|m| &text[m.inner.range()]).collect(), unpaired)
+    }
+
+    #[test]
+    fn pairs_every_style() {
+        assert_eq!(
+            quotes("“One,” he said. \"Two\" and „Drei“ and «quatre» and ‘five’ in O’Brien’s States’ room."),
+            (vec!["One", "Two", "Drei", "quatre", "five"], 0)
+        );
+    }
+
+    #[test]
+    fn quote_across_paragraphs_and_unpaired_marks() {
+        let text = "“First part goes on.\n\n“Second part ends,” she said.\n\nStray ” mark and “ open.";
+        let (found, unpaired) = quotes(text);
+        assert_eq!(found, ["First part goes on.\n\n“Second part ends"]);
+        assert_eq!(unpaired, 2);
+    }
+}

@@ -1,0 +1,298 @@
+//! Stage 4, attribute: quotation marks → [`Quote`]s with their speaker, role and
+//! organization.
+//!
+//! Quoted spans are found over the whole article ([`marks`]), so a quote may cover several
+//! sentences or paragraphs. Each quote is then attributed by the first rule that fires:
+//! 1. after the quote, in the sentence where it ends: `“…,” said [Title] Name[, role]`
+//!    (`quote_verb_speaker`) or `“…,” Name said` (`quote_speaker_verb`);
+//! 2. before the quote, in the sentence where it starts: `Name[, role,] said: “…”`,
+//!    `Speaking at X, Name noted: “…”`, `He stressed that “…”` (`speaker_verb_quote`), and
+//!    `According to Name, “…”` (`according_to`);
+//! 3. the second half of a split quote, `“…,” said Name, “…”` (`split`);
+//! 4. a quote with no cue that opens the paragraph right after an attributed quote
+//!    (`continuation`).
+//!
+//! The speaker phrase is resolved by [`speaker`]: a name, a surname or a title introduced
+//! earlier, a pronoun (nearest person of that gender), an organization, or an unnamed
+//! speaker. The resolution is appended to the cue (`quote_speaker_verb+pronoun`).
+//!
+//! Quoted strings with no cue are kept (kind `direct`, no speaker) only when they read as a
+//! full sentence (capitalised, four or more words, ending in a stop or a comma); titles of
+//! reports, project names and scare quotes are dropped. Unpaired marks are counted; they
+//! never stop anything.
+
+pub mod lexicon;
+pub mod marks;
+pub mod speaker;
+
+use serde::Serialize;
+
+use crate::gazetteer::{EntityRef, Gazetteer, Gender, Match};
+use crate::segment::Sentence;
+use crate::span::Span;
+use lexicon::LEXICON;
+use speaker::{Context, Order, Resolution};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Indirect,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerType {
+    Person,
+    Organization,
+    Unknown,
+}
+
+/// Who said it. Every field is optional: an unnamed participant has a role and no name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    pub name: Option<String>,
+    pub kind: SpeakerType,
+    /// The gazetteer entry of the person or organization, when listed.
+    pub entity: Option<EntityRef>,
+    pub role: Option<String>,
+    pub org: Option<String>,
+    pub org_entity: Option<EntityRef>,
+    pub gender: Option<Gender>,
+}
+
+impl Speaker {
+    pub fn unknown() -> Speaker {
+        Speaker {
+            name: None,
+            kind: SpeakerType::Unknown,
+            entity: None,
+            role: None,
+            org: None,
+            org_entity: None,
+            gender: None,
+        }
+    }
+}
+
+/// The rule that attributed a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    QuoteVerbSpeaker,
+    QuoteSpeakerVerb,
+    SpeakerVerbQuote,
+    AccordingTo,
+    Split,
+    Continuation,
+    None,
+}
+
+impl Cue {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cue::QuoteVerbSpeaker => "quote_verb_speaker",
+            Cue::QuoteSpeakerVerb => "quote_speaker_verb",
+            Cue::SpeakerVerbQuote => "speaker_verb_quote",
+            Cue::AccordingTo => "according_to",
+            Cue::Split => "split",
+            Cue::Continuation => "continuation",
+            Cue::None => "none",
+        }
+    }
+}
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The quoted words, marks excluded.
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub speaker: Speaker,
+    /// The speech verb as written (`said`, `pointed out`).
+    pub verb: Option<String>,
+    pub cue: Cue,
+    pub resolution: Option<Resolution>,
+    /// 0–1: how much the rule that fired is trusted.
+    pub confidence: f32,
+}
+
+impl Quote {
+    pub fn cue_label(&self) -> String {
+        match self.resolution.and_then(Resolution::label) {
+            Some(r) => format!("{}+{r}", self.cue.as_str()),
+            None => self.cue.as_str().to_string(),
+        }
+    }
+}
+
+/// The quotes of one article and the number of quotation marks left unpaired.
+#[derive(Debug, Default)]
+pub struct Attributed {
+    pub quotes: Vec<Quote>,
+    pub unpaired_marks: usize,
+}
+
+fn confidence(cue: Cue, resolution: Option<Resolution>) -> f32 {
+    let base: f32 = match cue {
+        Cue::QuoteVerbSpeaker | Cue::QuoteSpeakerVerb | Cue::SpeakerVerbQuote => 0.95,
+        Cue::AccordingTo | Cue::Split => 0.9,
+        Cue::Continuation => 0.75,
+        Cue::None => 0.0,
+    };
+    let factor = match resolution {
+        Some(Resolution::Name | Resolution::Organization | Resolution::Unnamed) | None => 1.0,
+        Some(Resolution::Surname) => 0.9,
+        Some(Resolution::Pronoun) => 0.85,
+        Some(Resolution::Title) => 0.75,
+    };
+    base * factor
+}
+
+fn sentence_at(sentences: &[Sentence], at: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.span.end <= at);
+    (i < sentences.len() && sentences[i].span.start <= at).then_some(i)
+}
+
+/// A quoted string that reads as a full sentence of speech.
+fn is_full_sentence(text: &str) -> bool {
+    let starts_upper = text
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    starts_upper && text.split_whitespace().count() >= 4 && text.trim_end().ends_with(['.', '!', '?', ',', '…'])
+}
+
+/// Finds and attributes the quotes of an article. `mentions` are the gazetteer matches
+/// of the article, sorted; `issued_by` names the organization behind `the Mission said`.
+pub fn attribute(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Match],
+    gazetteer: &Gazetteer,
+    issued_by: &[String],
+) -> Attributed {
+    let mut paragraphs: Vec<Span> = Vec::new();
+    for s in sentences {
+        match paragraphs.get_mut(s.paragraph) {
+            Some(p) => p.end = s.span.end,
+            None => paragraphs.push(s.span),
+        }
+    }
+    let (marked, unpaired_marks) = marks::find(text, &paragraphs);
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut people: Vec<Speaker> = Vec::new();
+    // (sentence where the previous quote ended, its paragraph, its speaker if any)
+    let mut previous: Option<(usize, usize, Option<Speaker>)> = None;
+
+    for (qi, m) in marked.iter().enumerate() {
+        let (Some(first), Some(last)) = (
+            sentence_at(sentences, m.outer.start),
+            sentence_at(sentences, m.outer.end - 1),
+        ) else {
+            continue;
+        };
+        let next_open = marked.get(qi + 1).map_or(usize::MAX, |n| n.outer.start);
+        let right = Span::new(m.outer.end, sentences[last].span.end.min(next_open).max(m.outer.end));
+        let left = Span::new(sentences[first].span.start, m.outer.start);
+        let ctx = Context { text, mentions, gazetteer, issued_by, people: &people };
+        let inner = &text[m.inner.range()];
+
+        let mut found = after_quote(&ctx, right).or_else(|| before_quote(&ctx, left));
+        if found.is_none() {
+            if let Some((prev_sentence, prev_paragraph, Some(speaker))) = &previous {
+                let left_text = text[left.range()].trim();
+                let paragraph = sentences[first].paragraph;
+                if *prev_sentence == first && LEXICON.verbs_in(left_text).is_empty() {
+                    found = Some((Cue::Split, None, speaker.clone(), None));
+                } else if left_text.is_empty() && (paragraph == *prev_paragraph + 1 || paragraph == *prev_paragraph) {
+                    found = Some((Cue::Continuation, None, speaker.clone(), None));
+                }
+            }
+        }
+        let left_text = text[left.range()].trim_end();
+        let starts_clause = left_text.is_empty() || left_text.ends_with([':', ',', '—', '–']);
+        let kind = if starts_clause && is_full_sentence(inner) || starts_clause && inner.chars().next().is_some_and(char::is_uppercase) {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
+        let quote = match found {
+            Some((cue, verb, speaker, resolution)) => {
+                if speaker.kind == SpeakerType::Person && speaker.name.is_some() {
+                    people.retain(|p| p.name != speaker.name);
+                    people.push(speaker.clone());
+                }
+                Quote {
+                    span: m.inner,
+                    kind,
+                    speaker,
+                    verb,
+                    cue,
+                    resolution,
+                    confidence: confidence(cue, resolution),
+                }
+            }
+            None if is_full_sentence(inner) && starts_clause => Quote {
+                span: m.inner,
+                kind: QuoteKind::Direct,
+                speaker: Speaker::unknown(),
+                verb: None,
+                cue: Cue::None,
+                resolution: None,
+                confidence: 0.0,
+            },
+            None => continue,
+        };
+        let attributed = quote.speaker.name.is_some() || quote.speaker.role.is_some();
+        previous = Some((last, sentences[last].paragraph, attributed.then(|| quote.speaker.clone())));
+        quotes.push(quote);
+    }
+    Attributed { quotes, unpaired_marks }
+}
+
+type Found = (Cue, Option<String>, Speaker, Option<Resolution>);
+
+/// `“…,” said Name` and `“…,” Name said`, in the text after the closing mark.
+fn after_quote(ctx: &Context, right: Span) -> Option<Found> {
+    let raw = &ctx.text[right.range()];
+    let skip = raw.len() - raw.trim_start_matches(|c: char| c.is_whitespace() || c == ',').len();
+    let rest = &raw[skip..];
+    let start = right.start + skip;
+    // The clause ends at the first stop or semicolon.
+    let clause_end = rest.find(['.', ';', '!', '?']).map_or(rest.len(), |i| i);
+    let clause = &rest[..clause_end];
+    if let Some(verb) = LEXICON.verb_at(clause) {
+        let phrase = Span::new(start + verb.len(), start + clause_end);
+        let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
+        return Some((Cue::QuoteVerbSpeaker, Some(verb.to_string()), speaker, Some(resolution)));
+    }
+    let &(at, end) = LEXICON.verbs_in(clause).first()?;
+    if clause[..at].split_whitespace().count() > 12 {
+        return None;
+    }
+    let (speaker, resolution) = speaker::parse(ctx, Span::new(start, start + at), Order::SpeakerFirst)?;
+    Some((Cue::QuoteSpeakerVerb, Some(clause[at..end].to_string()), speaker, Some(resolution)))
+}
+
+/// `Name said: “…”`, `According to Name, “…”`, in the text before the opening mark.
+fn before_quote(ctx: &Context, left: Span) -> Option<Found> {
+    let raw = ctx.text[left.range()].trim_end();
+    if raw.is_empty() {
+        return None;
+    }
+    let lower = raw.to_lowercase();
+    if let Some(at) = lower.rfind("according to ") {
+        let from = left.start + at + "according to ".len();
+        let phrase = Span::new(from, left.start + raw.len());
+        let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
+        return Some((Cue::AccordingTo, None, speaker, Some(resolution)));
+    }
+    let &(at, end) = LEXICON.verbs_in(raw).last()?;
+    // Between the verb and the quote only a few words may stand (`told participants:`).
+    if raw[end..].split_whitespace().count() > 6 {
+        return None;
+    }
+    let (speaker, resolution) = speaker::parse(ctx, Span::new(left.start, left.start + at), Order::SpeakerFirst)?;
+    Some((Cue::SpeakerVerbQuote, Some(raw[at..end].to_string()), speaker, Some(resolution)))
+}

@@ -1,0 +1,292 @@
+//! The one place where the stages meet: read → segment → match → attribute → tables.
+//!
+//! [`Annotator::annotate`] runs stages 2–4 on one article and returns typed records with
+//! byte spans. [`run`] reads inputs in order, annotates batches of them in parallel (rayon,
+//! `jobs` threads), and writes rows in input order, so the tables do not depend on the
+//! number of threads and memory is bounded by the batch, not the corpus. Row conversion
+//! turns byte spans into code-point offsets here, once per article.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::attribute::{self, Quote, SpeakerType};
+use crate::error::{Error, Result, Warning};
+use crate::gazetteer::{EntityRef, Gazetteer};
+use crate::read::{Article, Input};
+use crate::segment::{self, Sentence};
+use crate::span::{CharOffsets, Span};
+use crate::tables::rows::{ArticleRow, MentionRow, QuoteRow, SentenceRow, WarningRow};
+use crate::tables::{Formats, TableWriter};
+
+/// A gazetteer name found in an article, with the sentence it lies in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub entity: EntityRef,
+    pub sentence: usize,
+}
+
+/// One article with everything the stages found in it.
+#[derive(Debug, Clone)]
+pub struct Annotated {
+    pub article: Article,
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<Mention>,
+    pub quotes: Vec<Quote>,
+    pub unpaired_marks: usize,
+}
+
+/// The loaded resources of stages 2–4.
+pub struct Annotator {
+    pub gazetteer: Gazetteer,
+}
+
+fn sentence_of(sentences: &[Sentence], span: Span) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.span.end <= span.start);
+    sentences.get(i).filter(|s| s.span.contains(span)).map(|_| i)
+}
+
+impl Annotator {
+    pub fn new(gazetteer: Gazetteer) -> Annotator {
+        Annotator { gazetteer }
+    }
+
+    pub fn annotate(&self, article: Article) -> Annotated {
+        let text = article.text.as_str();
+        let sentences = segment::sentences(text);
+        // A name that would straddle a sentence boundary is a false match.
+        let matches: Vec<_> = self
+            .gazetteer
+            .find(text)
+            .into_iter()
+            .filter(|m| sentence_of(&sentences, m.span).is_some())
+            .collect();
+        let mentions = matches
+            .iter()
+            .filter_map(|m| {
+                Some(Mention {
+                    span: m.span,
+                    entity: m.entity,
+                    sentence: sentence_of(&sentences, m.span)?,
+                })
+            })
+            .collect();
+        let attributed = attribute::attribute(text, &sentences, &matches, &self.gazetteer, &article.issued_by);
+        Annotated {
+            sentences,
+            mentions,
+            quotes: attributed.quotes,
+            unpaired_marks: attributed.unpaired_marks,
+            article,
+        }
+    }
+}
+
+/// Counts of a finished run.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub inputs: usize,
+    pub other_files: usize,
+    pub articles: u64,
+    pub sentences: u64,
+    pub mentions: u64,
+    pub quotes: u64,
+    pub warnings: u64,
+    pub bytes: u64,
+    pub seconds: f64,
+}
+
+impl Summary {
+    pub fn mb_per_second(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.seconds.max(1e-9)
+    }
+}
+
+/// All tables of one run.
+pub struct Outputs {
+    articles: TableWriter<ArticleRow>,
+    sentences: TableWriter<SentenceRow>,
+    mentions: TableWriter<MentionRow>,
+    quotes: TableWriter<QuoteRow>,
+    warnings: TableWriter<WarningRow>,
+}
+
+impl Outputs {
+    pub fn create(dir: &Path, formats: Formats) -> Result<Outputs> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        Ok(Outputs {
+            articles: TableWriter::create(dir, formats)?,
+            sentences: TableWriter::create(dir, formats)?,
+            mentions: TableWriter::create(dir, formats)?,
+            quotes: TableWriter::create(dir, formats)?,
+            warnings: TableWriter::create(dir, formats)?,
+        })
+    }
+
+    pub fn write_warning(&mut self, warning: &Warning) -> Result<()> {
+        self.warnings.write(&WarningRow {
+            article_id: warning.article_id.clone(),
+            source: warning.source.clone(),
+            problem: warning.problem.clone(),
+        })
+    }
+
+    pub fn write(&mut self, a: &Annotated, gazetteer: &Gazetteer) -> Result<()> {
+        let text = a.article.text.as_str();
+        let offsets = CharOffsets::new(text);
+        let at = |byte: usize| offsets.to_char(byte) as u64;
+        let id = &a.article.id;
+        for (i, s) in a.sentences.iter().enumerate() {
+            self.sentences.write(&SentenceRow {
+                article_id: id.clone(),
+                sentence_id: i as u32,
+                paragraph_id: s.paragraph as u32,
+                start: at(s.span.start),
+                end: at(s.span.end),
+                text: text[s.span.range()].to_string(),
+            })?;
+        }
+        for m in &a.mentions {
+            let entity = gazetteer.entity(m.entity);
+            self.mentions.write(&MentionRow {
+                article_id: id.clone(),
+                sentence_id: m.sentence as u32,
+                entity_id: entity.id.clone(),
+                entity_type: entity.kind,
+                name: entity.name.clone(),
+                surface: text[m.span.range()].to_string(),
+                start: at(m.span.start),
+                end: at(m.span.end),
+            })?;
+        }
+        for (i, q) in a.quotes.iter().enumerate() {
+            let speaker = &q.speaker;
+            let id_of = |e: Option<EntityRef>| e.map(|e| gazetteer.entity(e).id.clone());
+            self.quotes.write(&QuoteRow {
+                article_id: id.clone(),
+                quote_id: i as u32,
+                kind: q.kind,
+                text: text[q.span.range()].to_string(),
+                start: at(q.span.start),
+                end: at(q.span.end),
+                speaker: speaker.name.clone(),
+                speaker_type: speaker.kind,
+                speaker_id: id_of(speaker.entity),
+                speaker_role: speaker.role.clone(),
+                speaker_org: speaker.org.clone(),
+                speaker_org_id: id_of(speaker.org_entity),
+                verb: q.verb.clone(),
+                cue: q.cue_label(),
+                confidence: q.confidence,
+                speaker_gender: if speaker.kind == SpeakerType::Person { speaker.gender } else { None },
+                sentence_id: sentence_of(&a.sentences, Span::new(q.span.start, q.span.start)).unwrap_or(0) as u32,
+            })?;
+        }
+        self.articles.write(&ArticleRow {
+            article_id: id.clone(),
+            source: a.article.source.clone(),
+            url: a.article.url.clone(),
+            title: a.article.title.clone(),
+            content_type: a.article.content_type.clone(),
+            published: a.article.published,
+            dateline: a.article.dateline.clone(),
+            issued_by: a.article.issued_by.clone(),
+            fields_of_work: a.article.fields_of_work.clone(),
+            n_sentences: a.sentences.len() as u32,
+            n_mentions: a.mentions.len() as u32,
+            n_quotes: a.quotes.len() as u32,
+            text: text.to_string(),
+        })
+    }
+
+    pub fn finish(self) -> Result<()> {
+        self.articles.finish()?;
+        self.sentences.finish()?;
+        self.mentions.finish()?;
+        self.quotes.finish()?;
+        self.warnings.finish()
+    }
+}
+
+/// How a run is done.
+pub struct RunOptions<'a> {
+    pub out_dir: &'a Path,
+    pub formats: Formats,
+    pub jobs: usize,
+    /// Called with every warning as it happens (the binary prints them).
+    pub on_warning: &'a (dyn Fn(&Warning) + Sync),
+    /// Called after each batch with the number of inputs done.
+    pub on_progress: &'a (dyn Fn(usize) + Sync),
+}
+
+/// Inputs per parallel batch: enough to keep every thread busy, few enough to bound memory.
+const BATCH: usize = 256;
+
+/// Reads, annotates and writes every input. Per-input problems become warnings; only
+/// output errors stop the run (and then no table is left half-written).
+pub fn run(inputs: &[Input], other_files: usize, annotator: &Annotator, options: &RunOptions) -> Result<Summary> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.max(1))
+        .build()
+        .map_err(|e| Error::Table { path: options.out_dir.to_path_buf(), message: format!("thread pool: {e}") })?;
+    let mut outputs = Outputs::create(options.out_dir, options.formats)?;
+    let mut summary = Summary { inputs: inputs.len(), other_files, ..Summary::default() };
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    let mut done = 0;
+    for batch in inputs.chunks(BATCH) {
+        let results: Vec<(Vec<Annotated>, Vec<Warning>, u64)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|input| {
+                    let outcome = input.read();
+                    let bytes = outcome.articles.iter().map(|a| a.text.len() as u64).sum();
+                    let annotated = outcome.articles.into_iter().map(|a| annotator.annotate(a)).collect();
+                    (annotated, outcome.warnings, bytes)
+                })
+                .collect()
+        });
+        for (annotated, warnings, bytes) in results {
+            summary.bytes += bytes;
+            for warning in warnings {
+                (options.on_warning)(&warning);
+                outputs.write_warning(&warning)?;
+                summary.warnings += 1;
+            }
+            for mut a in annotated {
+                if !seen_ids.insert(a.article.id.clone()) {
+                    let original = a.article.id.clone();
+                    let mut n = 2;
+                    while !seen_ids.insert(format!("{original}~{n}")) {
+                        n += 1;
+                    }
+                    a.article.id = format!("{original}~{n}");
+                    let warning = Warning::new(&a.article.source, format!("duplicate article id {original:?}, renamed to {:?}", a.article.id))
+                        .for_article(&a.article.id);
+                    (options.on_warning)(&warning);
+                    outputs.write_warning(&warning)?;
+                    summary.warnings += 1;
+                }
+                if a.unpaired_marks > 0 {
+                    let warning = Warning::new(&a.article.source, format!("{} unpaired quotation mark(s)", a.unpaired_marks))
+                        .for_article(&a.article.id);
+                    outputs.write_warning(&warning)?;
+                    summary.warnings += 1;
+                }
+                outputs.write(&a, &annotator.gazetteer)?;
+                summary.articles += 1;
+                summary.sentences += a.sentences.len() as u64;
+                summary.mentions += a.mentions.len() as u64;
+                summary.quotes += a.quotes.len() as u64;
+            }
+        }
+        done += batch.len();
+        (options.on_progress)(done);
+    }
+    outputs.finish()?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}

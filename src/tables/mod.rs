@@ -1,0 +1,142 @@
+//! Stage 5, tables: rows → CSV and Parquet files, through one writer for every table.
+//!
+//! A table is a row struct that implements [`Row`] (its file name and its columns with
+//! their types). [`TableWriter`] serializes each row with serde into cells
+//! ([`cells::to_cells`]) and hands them to one [`sink::Sink`] per requested format. Row
+//! structs live in [`rows`]; adding a table means adding a struct, nothing else.
+//!
+//! Files are written to a temporary name and renamed when the table is finished.
+
+pub mod cells;
+pub mod rows;
+pub mod sink;
+
+use std::marker::PhantomData;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use cells::{to_cells, Cell};
+use sink::{CsvSink, ParquetSink, Sink};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    Str,
+    Int,
+    Float,
+    Bool,
+    Date,
+    List,
+}
+
+/// A table's row: its file stem and its columns, in the order of the struct's fields.
+pub trait Row: Serialize {
+    const TABLE: &'static str;
+    const COLUMNS: &'static [(&'static str, ColumnType)];
+}
+
+/// Which files to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Formats {
+    pub csv: bool,
+    pub parquet: bool,
+    /// Prefix CSV cells that start with `=`, `+`, `-` or `@` with `'`.
+    pub excel_safe: bool,
+}
+
+/// Writes rows of one type to every requested format.
+pub struct TableWriter<R: Row> {
+    sinks: Vec<Box<dyn Sink>>,
+    cells: Vec<Cell>,
+    rows: u64,
+    _row: PhantomData<fn(&R)>,
+}
+
+impl<R: Row> TableWriter<R> {
+    pub fn create(dir: &Path, formats: Formats) -> Result<TableWriter<R>> {
+        let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
+        if formats.csv {
+            let path = dir.join(format!("{}.csv", R::TABLE));
+            sinks.push(Box::new(CsvSink::create(path, R::COLUMNS, formats.excel_safe)?));
+        }
+        if formats.parquet {
+            let path = dir.join(format!("{}.parquet", R::TABLE));
+            sinks.push(Box::new(ParquetSink::create(path, R::COLUMNS)?));
+        }
+        Ok(TableWriter {
+            sinks,
+            cells: Vec::with_capacity(R::COLUMNS.len()),
+            rows: 0,
+            _row: PhantomData,
+        })
+    }
+
+    pub fn write(&mut self, row: &R) -> Result<()> {
+        to_cells(row, &mut self.cells).map_err(|e| Error::Table {
+            path: R::TABLE.into(),
+            message: e.to_string(),
+        })?;
+        debug_assert_eq!(self.cells.len(), R::COLUMNS.len(), "{} row does not match its columns", R::TABLE);
+        for sink in &mut self.sinks {
+            sink.write(&self.cells)?;
+        }
+        self.rows += 1;
+        Ok(())
+    }
+
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Completes every file and moves it to its final name.
+    pub fn finish(self) -> Result<()> {
+        self.sinks.into_iter().try_for_each(|sink| sink.finish())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rows::*;
+    use super::*;
+
+    /// Every row struct serializes to exactly its declared columns, in order.
+    #[test]
+    fn row_fields_match_declared_columns() {
+        fn names<R: Row>(row: &R) -> Vec<String> {
+            let value = serde_json::to_value(row).unwrap();
+            let serde_json::Value::Object(map) = value else { panic!("not a struct") };
+            let declared: Vec<String> = R::COLUMNS.iter().map(|(n, _)| n.to_string()).collect();
+            let mut cells = Vec::new();
+            to_cells(row, &mut cells).unwrap();
+            assert_eq!(cells.len(), declared.len(), "{}", R::TABLE);
+            let mut got: Vec<String> = map.keys().cloned().collect();
+            got.sort();
+            let mut want = declared.clone();
+            want.sort();
+            assert_eq!(got, want, "{}", R::TABLE);
+            declared
+        }
+        let article = ArticleRow {
+            article_id: "a".into(),
+            source: "s".into(),
+            url: None,
+            title: Some("t".into()),
+            content_type: None,
+            published: crate::read::Date::new(2020, 1, 2),
+            dateline: None,
+            issued_by: vec!["x".into()],
+            fields_of_work: vec![],
+            n_sentences: 1,
+            n_mentions: 0,
+            n_quotes: 0,
+            text: "t".into(),
+        };
+        names(&article);
+        let mut cells = Vec::new();
+        to_cells(&article, &mut cells).unwrap();
+        assert_eq!(cells[5], Cell::Date(18_263));
+        assert_eq!(cells[7], Cell::List(vec!["x".into()]));
+        names(&WarningRow { article_id: None, source: "s".into(), problem: "p".into() });
+    }
+}
