@@ -60,6 +60,8 @@ pub struct Speaker {
     pub org: Option<String>,
     pub org_entity: Option<EntityRef>,
     pub gender: Option<Gender>,
+    /// Title words seen with the name (`Ambassador`, `Head`), for `the Ambassador said`.
+    pub titles: Vec<String>,
 }
 
 impl Speaker {
@@ -72,6 +74,7 @@ impl Speaker {
             org: None,
             org_entity: None,
             gender: None,
+            titles: Vec::new(),
         }
     }
 }
@@ -182,6 +185,7 @@ pub fn attribute(
     let (marked, unpaired_marks) = marks::find(text, &paragraphs);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut people: Vec<Speaker> = Vec::new();
+    let mut next_mention = 0;
     // (sentence where the previous quote ended, its paragraph, its speaker if any)
     let mut previous: Option<(usize, usize, Option<Speaker>)> = None;
 
@@ -195,8 +199,26 @@ pub fn attribute(
         let next_open = marked.get(qi + 1).map_or(usize::MAX, |n| n.outer.start);
         let right = Span::new(m.outer.end, sentences[last].span.end.min(next_open).max(m.outer.end));
         let left = Span::new(sentences[first].span.start, m.outer.start);
-        let ctx = Context { text, mentions, gazetteer, issued_by, people: &people };
-        let inner = &text[m.inner.range()];
+        // People named before the quote are candidates for pronouns, surnames and titles.
+        while let Some(p) = mentions.get(next_mention).filter(|p| p.span.start < m.outer.start) {
+            next_mention += 1;
+            let entity = gazetteer.entity(p.entity);
+            if entity.kind == crate::gazetteer::EntityType::Person {
+                let mut person = Speaker::unknown();
+                person.kind = SpeakerType::Person;
+                person.name = Some(entity.name.clone());
+                person.entity = Some(p.entity);
+                person.gender = entity.gender;
+                person.role = entity.role.clone();
+                if !people.iter().any(|q| q.name == person.name) {
+                    people.push(person);
+                }
+            }
+        }
+        let ctx = Context { text, mentions, gazetteer, issued_by, people: &people, before: m.outer.start };
+        // The quoted words with the attribution comma that `inner` leaves out.
+        let closing = text[..m.outer.end].chars().next_back().map_or(1, char::len_utf8);
+        let inner = &text[m.inner.start..m.outer.end - closing];
 
         let mut found = after_quote(&ctx, right).or_else(|| before_quote(&ctx, left));
         if found.is_none() {
@@ -220,8 +242,14 @@ pub fn attribute(
         let quote = match found {
             Some((cue, verb, speaker, resolution)) => {
                 if speaker.kind == SpeakerType::Person && speaker.name.is_some() {
+                    let mut known = speaker.clone();
+                    if let Some(old) = people.iter().find(|p| p.name == speaker.name) {
+                        known.titles.extend(old.titles.iter().cloned());
+                        known.role = known.role.or(old.role.clone());
+                        known.gender = known.gender.or(old.gender);
+                    }
                     people.retain(|p| p.name != speaker.name);
-                    people.push(speaker.clone());
+                    people.push(known);
                 }
                 Quote {
                     span: m.inner,
@@ -289,8 +317,9 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Found> {
         return Some((Cue::AccordingTo, None, speaker, Some(resolution)));
     }
     let &(at, end) = LEXICON.verbs_in(raw).last()?;
-    // Between the verb and the quote only a few words may stand (`told participants:`).
-    if raw[end..].split_whitespace().count() > 6 {
+    // Between the verb and the quote only a few words may stand (`told participants:`),
+    // except in `described the law as “…”` and before a colon.
+    if raw[end..].split_whitespace().count() > 6 && !raw.ends_with(" as") && !raw.ends_with(':') {
         return None;
     }
     let (speaker, resolution) = speaker::parse(ctx, Span::new(left.start, left.start + at), Order::SpeakerFirst)?;

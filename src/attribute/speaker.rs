@@ -57,6 +57,8 @@ pub struct Context<'a> {
     pub issued_by: &'a [String],
     /// People named so far in the article, oldest first.
     pub people: &'a [Speaker],
+    /// Where the quote starts: only text before it introduces people.
+    pub before: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -96,7 +98,9 @@ fn is_name_word(ctx: &Context, t: &Token) -> bool {
     let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
     first_upper
         && !acronym
+        && t.word != "I"
         && LEXICON.kind(t.word).is_none()
+        && !OPENERS.contains(&t.word)
         && covered_by_mention(ctx, t.span, &[EntityType::Place, EntityType::Organization]).is_none()
 }
 
@@ -127,6 +131,18 @@ fn name_runs(ctx: &Context, toks: &[Token]) -> Vec<(usize, usize)> {
         i = end;
     }
     runs
+}
+
+/// A run names a person only where a name can stand: at the start of its chunk or after
+/// a title, an honorific or a place or organization name, and not right before a title
+/// (`Police Affairs Adviser`, `of the State Emergency Service` are not people).
+fn can_be_person(toks: &[Token], run: (usize, usize)) -> bool {
+    let after_ok = toks.get(run.1).is_none_or(|t| LEXICON.kind(t.word) != Some(WordKind::Title));
+    let before_ok = run.0 == 0 || {
+        let prev = toks[run.0 - 1].word;
+        LEXICON.kind(prev).is_some() || prev.chars().next().is_some_and(char::is_uppercase)
+    };
+    after_ok && before_ok
 }
 
 fn span_of(toks: &[Token], from: usize, to: usize) -> Span {
@@ -165,13 +181,47 @@ fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
     }
 }
 
-/// The most recent person introduced earlier whose name ends with `surname`.
-fn by_surname<'a>(ctx: &'a Context, surname: &str) -> Option<&'a Speaker> {
-    ctx.people.iter().rev().find(|p| {
+static OPENERS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    crate::data::rows(include_str!("../../data/sentence_openers.txt")).map(str::trim).collect()
+});
+
+/// The most recent person introduced earlier whose name ends with `surname`: a known
+/// speaker or gazetteer person first, else a capitalised name ending in `surname` in the
+/// text before the quote.
+fn by_surname(ctx: &Context, surname: &str) -> Option<Speaker> {
+    let known = ctx.people.iter().rev().find(|p| {
         p.name
             .as_deref()
             .is_some_and(|n| n != surname && n.rsplit(' ').next() == Some(surname))
-    })
+    });
+    if let Some(found) = known {
+        return Some(found.clone());
+    }
+    let before = &ctx.text[..ctx.before];
+    let mut end = before.len();
+    while let Some(at) = before[..end].rfind(surname) {
+        end = at;
+        let after = &before[at + surname.len()..];
+        if after.chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let from = before[..at].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+        let toks = tokens(ctx.text, Span::new(from, at + surname.len()));
+        let mut first = toks.len();
+        while first > 0
+            && is_name_word(ctx, &toks[first - 1])
+            && (first == toks.len() || !ctx.text[toks[first - 1].span.end..].starts_with(','))
+        {
+            first -= 1;
+        }
+        if toks.len() - first >= 2 {
+            let mut speaker = Speaker::unknown();
+            speaker.kind = SpeakerType::Person;
+            speaker.name = Some(ctx.text[span_of(&toks, first, toks.len()).range()].to_string());
+            return Some(speaker);
+        }
+    }
+    None
 }
 
 /// Parses a speaker phrase; `None` when it names nobody.
@@ -194,8 +244,10 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
     }
 
     // `one participant`, `a local teacher`: no name, the noun is the role.
-    if DETERMINERS.contains(&first) && toks.iter().any(|t| LEXICON.kind(t.word) == Some(WordKind::Unnamed)) {
-        let role: Vec<&str> = toks[1..].iter().map(|t| t.word).take_while(|w| !w.is_empty()).collect();
+    let lower_noun = toks.get(1).is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase));
+    if DETERMINERS.contains(&first) && (lower_noun || toks.iter().any(|t| LEXICON.kind(t.word) == Some(WordKind::Unnamed))) {
+        const STOP: &[&str] = &["from", "of", "in", "at", "with", "who", "during", "after", "for", "on"];
+        let role: Vec<&str> = toks[1..].iter().map(|t| t.word).take_while(|w| !STOP.contains(w)).collect();
         let speaker = Speaker { role: Some(role.join(" ")), ..Speaker::unknown() };
         return Some((speaker, Resolution::Unnamed));
     }
@@ -210,13 +262,21 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
     }
     chunks.retain(|c| !c.is_empty());
     let is_role_chunk = |c: &[Token]| {
-        let w = c[0].word;
-        w.chars().next().is_some_and(char::is_lowercase) || LEXICON.kind(w) == Some(WordKind::Title)
+        c[0].word.chars().next().is_some_and(char::is_lowercase)
+            || c.iter().any(|t| LEXICON.kind(t.word) == Some(WordKind::Title))
     };
-    let order_idx: Vec<usize> = match order {
+    let ordered: Vec<usize> = match order {
         Order::VerbFirst => (0..chunks.len()).collect(),
         Order::SpeakerFirst => (0..chunks.len()).rev().collect(),
     };
+    // Chunks that read as a name come before chunks that open with a title or in lower
+    // case (`Head of the Prevention Department of the Ministry of Internal Affairs`).
+    let order_idx: Vec<usize> = ordered
+        .iter()
+        .copied()
+        .filter(|&i| !is_role_chunk(&chunks[i]))
+        .chain(ordered.iter().copied().filter(|&i| is_role_chunk(&chunks[i])))
+        .collect();
 
     // Person names from the gazetteer win; otherwise runs of capitalised words.
     for &ci in &order_idx {
@@ -225,10 +285,13 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             span_of(chunk, 0, chunk.len()).contains(m.span)
                 && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
         });
-        let runs = name_runs(ctx, chunk);
-        let run = match order {
-            Order::VerbFirst => runs.iter().find(|r| r.1 - r.0 >= 2),
-            Order::SpeakerFirst => runs.iter().rev().find(|r| r.1 - r.0 >= 2),
+        let runs: Vec<(usize, usize)> =
+            name_runs(ctx, chunk).into_iter().filter(|&r| can_be_person(chunk, r)).collect();
+        // After a title the name comes last (`Deputy Head of X Yuri Fenopetov`).
+        let run = if is_role_chunk(chunk) || order == Order::SpeakerFirst {
+            runs.iter().rev().find(|r| r.1 - r.0 >= 2)
+        } else {
+            runs.iter().find(|r| r.1 - r.0 >= 2)
         };
         let (name_span, resolution, known) = if let Some(m) = person {
             (m.span, Resolution::Name, Some(m.entity))
@@ -240,11 +303,8 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             .filter(|r| r.1 - r.0 == 1)
             .find_map(|&(a, _)| by_surname(ctx, chunk[a].word))
         {
-            return Some((found.clone(), Resolution::Surname));
+            return Some((found, Resolution::Surname));
         } else {
-            if is_role_chunk(chunk) && order == Order::SpeakerFirst {
-                continue;
-            }
             continue;
         };
         let mut speaker = Speaker {
@@ -261,8 +321,10 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         // Honorifics before the name give gender; titles before it are the role.
         let before: Vec<&Token> = chunk.iter().filter(|t| t.span.end <= name_span.start).collect();
         for t in &before {
-            if let Some(WordKind::Honorific(Some(g))) = LEXICON.kind(t.word) {
-                speaker.gender = speaker.gender.or(Some(g));
+            match LEXICON.kind(t.word) {
+                Some(WordKind::Honorific(Some(g))) => speaker.gender = speaker.gender.or(Some(g)),
+                Some(WordKind::Title) => speaker.titles.push(t.word.to_string()),
+                _ => {}
             }
         }
         let role_start = before
@@ -282,22 +344,11 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
                 speaker.role = ctx.gazetteer.entity(entity).role.clone();
             }
         }
-        return Some((speaker, resolution));
-    }
-
-    // `the Ambassador`, `the Representative`: the person introduced with that title.
-    let title_words: Vec<&str> = toks
-        .iter()
-        .filter(|t| LEXICON.kind(t.word) == Some(WordKind::Title))
-        .map(|t| t.word)
-        .collect();
-    if first == "the" && !title_words.is_empty() {
-        let found = ctx.people.iter().rev().find(|p| {
-            p.role.as_deref().is_some_and(|r| title_words.iter().all(|w| r.contains(w)))
-        });
-        if let Some(found) = found {
-            return Some((found.clone(), Resolution::Title));
+        if let Some(role) = &speaker.role {
+            let words = role.split_whitespace().filter(|w| LEXICON.kind(w) == Some(WordKind::Title));
+            speaker.titles.extend(words.map(str::to_string));
         }
+        return Some((speaker, resolution));
     }
 
     // Organizations: a gazetteer mention, or `the Mission`/`the statement` for the issuer.
@@ -305,8 +356,9 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
     });
     if let Some(m) = org {
+        let issuer = ctx.issued_by.iter().find(|i| ctx.gazetteer.lookup(i) == Some(m.entity));
         let speaker = Speaker {
-            name: Some(ctx.text[m.span.range()].to_string()),
+            name: Some(issuer.cloned().unwrap_or_else(|| ctx.text[m.span.range()].to_string())),
             kind: SpeakerType::Organization,
             entity: Some(m.entity),
             ..Speaker::unknown()
@@ -324,5 +376,18 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         };
         return Some((speaker, Resolution::Organization));
     }
+    // `the Ambassador`, `the Representative`: the person introduced with that title.
+    let title_words: Vec<&str> = toks
+        .iter()
+        .filter(|t| LEXICON.kind(t.word) == Some(WordKind::Title))
+        .map(|t| t.word)
+        .collect();
+    if first == "the" && !title_words.is_empty() {
+        let found = ctx.people.iter().rev().find(|p| title_words.iter().all(|w| p.titles.iter().any(|t| t == w)));
+        if let Some(found) = found {
+            return Some((found.clone(), Resolution::Title));
+        }
+    }
+
     None
 }

@@ -5,7 +5,8 @@
 //!   label in the page text (`Issued on: ...`).
 //! - Body: the block elements of `<article>`, else `<main>`, else `<body>`, one line per
 //!   block, whitespace collapsed; `nav`, `header`, `footer`, `aside`, `script`, `style`,
-//!   `noscript`, `template`, `form` and `h1` are skipped.
+//!   `noscript`, `template`, `form` and `h1` are skipped, and so are blocks whose class or
+//!   id says they are layout (`header`, `menu`, `sidebar`, `footer`, `related`...).
 //! - Metadata labels (`Issued by: ...`, `Fields of work: ...`) anywhere in those lines are
 //!   read as on text pages and removed from the body.
 
@@ -19,6 +20,19 @@ const SKIPPED: &[&str] = &[
     "nav", "header", "footer", "aside", "script", "style", "noscript", "template", "form", "h1",
     "button", "svg", "iframe", "select",
 ];
+/// Class or id words of layout blocks in pages without semantic elements (old CMS themes).
+const LAYOUT_WORDS: &[&str] = &[
+    "header", "footer", "nav", "navigation", "menu", "sidebar", "breadcrumb", "breadcrumbs", "related",
+    "share", "social", "cookie", "skip",
+];
+
+fn is_layout_block(el: &scraper::node::Element) -> bool {
+    let words = el.attr("class").into_iter().chain(el.attr("id"));
+    words
+        .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
+        .any(|w| LAYOUT_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
 const BLOCKS: &[&str] = &[
     "p", "div", "li", "ul", "ol", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
     "blockquote", "dd", "dt", "dl", "tr", "table", "figure", "figcaption", "pre", "address",
@@ -60,7 +74,7 @@ impl Lines {
                 Node::Text(text) => self.current.push_str(text),
                 Node::Element(el) => {
                     let name = el.name();
-                    if SKIPPED.contains(&name) {
+                    if SKIPPED.contains(&name) || is_layout_block(el) {
                         continue;
                     }
                     if name == "br" {
