@@ -34,10 +34,10 @@
 //! assert_eq!(quote.speaker.org.as_deref(), Some("OSCE Mission to Serbia"));
 //! ```
 
+pub mod attribute;
+pub mod gazetteer;
 pub mod read;
 pub mod segment;
-pub mod gazetteer;
-pub mod attribute;
 pub mod tables;
 
 pub mod bundled;

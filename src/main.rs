@@ -17,7 +17,11 @@ use whosaid::tables::Formats;
 use whosaid::{bundled, read, segment, span::CharOffsets};
 
 #[derive(Parser)]
-#[command(name = "whosaid", version, about = "Who said what: quote, mention and coverage tables from news articles")]
+#[command(
+    name = "whosaid",
+    version,
+    about = "Who said what: quote, mention and coverage tables from news articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -88,8 +92,18 @@ fn main() -> ExitCode {
                 parquet: matches!(format, FormatArg::Parquet | FormatArg::Both),
                 excel_safe,
             };
-            let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-            extract(&inputs, &out, &gazetteers, no_default_gazetteers, formats, jobs, force, quiet)
+            let jobs =
+                jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            extract(
+                &inputs,
+                &out,
+                &gazetteers,
+                no_default_gazetteers,
+                formats,
+                jobs,
+                force,
+                quiet,
+            )
         }
         Command::Segment { file } => segment_text(file.as_deref()),
     };
@@ -105,16 +119,29 @@ fn main() -> ExitCode {
 /// Table files whosaid writes; an output directory holding only these may be reused.
 fn is_own_output(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or("");
-    ["articles", "sentences", "mentions", "quotes", "warnings", "coverage"].contains(&stem)
+    [
+        "articles",
+        "sentences",
+        "mentions",
+        "quotes",
+        "warnings",
+        "coverage",
+    ]
+    .contains(&stem)
 }
 
 fn check_output_dir(out: &Path, force: bool) -> Result<()> {
-    let Ok(entries) = std::fs::read_dir(out) else { return Ok(()) };
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return Ok(());
+    };
     let foreign = entries
         .flatten()
         .any(|e| !is_own_output(&e.file_name().to_string_lossy()));
     if foreign && !force {
-        return Err(Error::OutputNotEmpty { path: out.to_path_buf() }.into());
+        return Err(Error::OutputNotEmpty {
+            path: out.to_path_buf(),
+        }
+        .into());
     }
     Ok(())
 }
@@ -131,13 +158,20 @@ fn extract(
     quiet: bool,
 ) -> Result<()> {
     check_output_dir(out, force)?;
-    let mut files = if no_default_gazetteers { Vec::new() } else { bundled::gazetteers() };
+    let mut files = if no_default_gazetteers {
+        Vec::new()
+    } else {
+        bundled::gazetteers()
+    };
     for dir in gazetteer_dirs {
         files.extend(GazetteerFile::read_dir(dir)?);
     }
     let (gazetteer, gazetteer_warnings) = Gazetteer::load(&files)?;
     let discovered = if inputs.is_empty() {
-        read::Discovered { inputs: bundled::corpus(), ..Default::default() }
+        read::Discovered {
+            inputs: bundled::corpus(),
+            ..Default::default()
+        }
     } else {
         read::discover(inputs)?
     };
@@ -161,16 +195,30 @@ fn extract(
         on_warning(w);
     }
     let on_progress = |done: usize| bar.set_position(done as u64);
-    let options = RunOptions { out_dir: out, formats, jobs, on_warning: &on_warning, on_progress: &on_progress };
+    let options = RunOptions {
+        out_dir: out,
+        formats,
+        jobs,
+        on_warning: &on_warning,
+        on_progress: &on_progress,
+    };
     let annotator = Annotator::new(gazetteer);
-    let mut summary = pipeline::run(&discovered.inputs, discovered.n_other_files, &annotator, &options)
-        .with_context(|| format!("writing tables to {}", out.display()))?;
+    let mut summary = pipeline::run(
+        &discovered.inputs,
+        discovered.n_other_files,
+        &annotator,
+        &options,
+    )
+    .with_context(|| format!("writing tables to {}", out.display()))?;
     bar.finish_and_clear();
     summary.warnings += (gazetteer_warnings.len() + discovered.warnings.len()) as u64;
     if !quiet {
         let hidden = shown.load(Ordering::Relaxed).saturating_sub(MAX_SHOWN);
         if hidden > 0 {
-            eprintln!("whosaid: {hidden} more warning(s) in {}", out.join("warnings.csv").display());
+            eprintln!(
+                "whosaid: {hidden} more warning(s) in {}",
+                out.join("warnings.csv").display()
+            );
         }
         eprintln!(
             "whosaid: {} articles, {} sentences, {} mentions, {} quotes, {} warnings from {} files ({} other files skipped) in {:.2} s, {:.1} MB/s -> {}",
@@ -205,7 +253,10 @@ fn segment_text(file: Option<&Path>) -> Result<()> {
     let text = match std::str::from_utf8(&bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
         Err(e) => {
-            eprintln!("whosaid: warning: {name}: invalid UTF-8 at byte {}, decoded lossily", e.valid_up_to());
+            eprintln!(
+                "whosaid: warning: {name}: invalid UTF-8 at byte {}, decoded lossily",
+                e.valid_up_to()
+            );
             String::from_utf8_lossy(&bytes)
         }
     };

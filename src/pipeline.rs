@@ -46,7 +46,10 @@ pub struct Annotator {
 
 fn sentence_of(sentences: &[Sentence], span: Span) -> Option<usize> {
     let i = sentences.partition_point(|s| s.span.end <= span.start);
-    sentences.get(i).filter(|s| s.span.contains(span)).map(|_| i)
+    sentences
+        .get(i)
+        .filter(|s| s.span.contains(span))
+        .map(|_| i)
 }
 
 impl Annotator {
@@ -74,7 +77,13 @@ impl Annotator {
                 })
             })
             .collect();
-        let attributed = attribute::attribute(text, &sentences, &matches, &self.gazetteer, &article.issued_by);
+        let attributed = attribute::attribute(
+            text,
+            &sentences,
+            &matches,
+            &self.gazetteer,
+            &article.issued_by,
+        );
         Annotated {
             sentences,
             mentions,
@@ -116,7 +125,10 @@ pub struct Outputs {
 
 impl Outputs {
     pub fn create(dir: &Path, formats: Formats) -> Result<Outputs> {
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
         Ok(Outputs {
             articles: TableWriter::create(dir, formats)?,
             sentences: TableWriter::create(dir, formats)?,
@@ -181,8 +193,13 @@ impl Outputs {
                 verb: q.verb.clone(),
                 cue: q.cue_label(),
                 confidence: q.confidence,
-                speaker_gender: if speaker.kind == SpeakerType::Person { speaker.gender } else { None },
-                sentence_id: sentence_of(&a.sentences, Span::new(q.span.start, q.span.start)).unwrap_or(0) as u32,
+                speaker_gender: if speaker.kind == SpeakerType::Person {
+                    speaker.gender
+                } else {
+                    None
+                },
+                sentence_id: sentence_of(&a.sentences, Span::new(q.span.start, q.span.start))
+                    .unwrap_or(0) as u32,
             })?;
         }
         self.articles.write(&ArticleRow {
@@ -227,14 +244,26 @@ const BATCH: usize = 256;
 
 /// Reads, annotates and writes every input. Per-input problems become warnings; only
 /// output errors stop the run (and then no table is left half-written).
-pub fn run(inputs: &[Input], other_files: usize, annotator: &Annotator, options: &RunOptions) -> Result<Summary> {
+pub fn run(
+    inputs: &[Input],
+    other_files: usize,
+    annotator: &Annotator,
+    options: &RunOptions,
+) -> Result<Summary> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.max(1))
         .build()
-        .map_err(|e| Error::Table { path: options.out_dir.to_path_buf(), message: format!("thread pool: {e}") })?;
+        .map_err(|e| Error::Table {
+            path: options.out_dir.to_path_buf(),
+            message: format!("thread pool: {e}"),
+        })?;
     let mut outputs = Outputs::create(options.out_dir, options.formats)?;
-    let mut summary = Summary { inputs: inputs.len(), other_files, ..Summary::default() };
+    let mut summary = Summary {
+        inputs: inputs.len(),
+        other_files,
+        ..Summary::default()
+    };
     let mut seen_ids: HashSet<String> = HashSet::new();
     let mut done = 0;
     for batch in inputs.chunks(BATCH) {
@@ -244,7 +273,11 @@ pub fn run(inputs: &[Input], other_files: usize, annotator: &Annotator, options:
                 .map(|input| {
                     let outcome = input.read();
                     let bytes = outcome.articles.iter().map(|a| a.text.len() as u64).sum();
-                    let annotated = outcome.articles.into_iter().map(|a| annotator.annotate(a)).collect();
+                    let annotated = outcome
+                        .articles
+                        .into_iter()
+                        .map(|a| annotator.annotate(a))
+                        .collect();
                     (annotated, outcome.warnings, bytes)
                 })
                 .collect()
@@ -264,15 +297,24 @@ pub fn run(inputs: &[Input], other_files: usize, annotator: &Annotator, options:
                         n += 1;
                     }
                     a.article.id = format!("{original}~{n}");
-                    let warning = Warning::new(&a.article.source, format!("duplicate article id {original:?}, renamed to {:?}", a.article.id))
-                        .for_article(&a.article.id);
+                    let warning = Warning::new(
+                        &a.article.source,
+                        format!(
+                            "duplicate article id {original:?}, renamed to {:?}",
+                            a.article.id
+                        ),
+                    )
+                    .for_article(&a.article.id);
                     (options.on_warning)(&warning);
                     outputs.write_warning(&warning)?;
                     summary.warnings += 1;
                 }
                 if a.unpaired_marks > 0 {
-                    let warning = Warning::new(&a.article.source, format!("{} unpaired quotation mark(s)", a.unpaired_marks))
-                        .for_article(&a.article.id);
+                    let warning = Warning::new(
+                        &a.article.source,
+                        format!("{} unpaired quotation mark(s)", a.unpaired_marks),
+                    )
+                    .for_article(&a.article.id);
                     outputs.write_warning(&warning)?;
                     summary.warnings += 1;
                 }

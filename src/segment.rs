@@ -113,7 +113,8 @@ fn split_paragraph(p: &str) -> Vec<Span> {
         let first = i;
         let mut j = i;
         // Terminal marks with closing quotes and brackets, possibly alternating (`?”.`).
-        while j < chars.len() && (TERMINALS.contains(&chars[j].1) || CLOSERS.contains(&chars[j].1)) {
+        while j < chars.len() && (TERMINALS.contains(&chars[j].1) || CLOSERS.contains(&chars[j].1))
+        {
             j += 1;
         }
         if j == chars.len() || !chars[j].1.is_whitespace() {
@@ -142,7 +143,9 @@ fn next_word<'a>(p: &'a str, chars: &[(usize, char)], mut k: usize) -> &'a str {
     while k < chars.len() && OPENERS.contains(&chars[k].1) {
         k += 1;
     }
-    let Some(&(from, _)) = chars.get(k) else { return "" };
+    let Some(&(from, _)) = chars.get(k) else {
+        return "";
+    };
     let rest = &p[from..];
     let end = rest
         .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
@@ -150,7 +153,14 @@ fn next_word<'a>(p: &'a str, chars: &[(usize, char)], mut k: usize) -> &'a str {
     &rest[..end]
 }
 
-fn ends_sentence(p: &str, chars: &[(usize, char)], start: usize, first: usize, marks: &str, k: usize) -> bool {
+fn ends_sentence(
+    p: &str,
+    chars: &[(usize, char)],
+    start: usize,
+    first: usize,
+    marks: &str,
+    k: usize,
+) -> bool {
     let next = next_word(p, chars, k);
     let Some(next_initial) = next.chars().next() else {
         // A dash, a bullet or a symbol follows: treat the marks as final.
@@ -190,7 +200,8 @@ fn ends_sentence(p: &str, chars: &[(usize, char)], start: usize, first: usize, m
         Some(Rule::Inner) => lexicon.openers.contains(next),
         None => {
             // `1. First item`: a short number opening the sentence is a list marker.
-            let list_marker = w == start && word.len() <= 3 && word.chars().all(|c| c.is_ascii_digit());
+            let list_marker =
+                w == start && word.len() <= 3 && word.chars().all(|c| c.is_ascii_digit());
             !list_marker
         }
     }
@@ -201,7 +212,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).iter().map(|s| &text[s.span.range()]).collect()
+        sentences(text)
+            .iter()
+            .map(|s| &text[s.span.range()])
+            .collect()
     }
 
     #[test]
@@ -212,16 +226,30 @@ mod tests {
         );
         assert_eq!(
             split("They came from Austria, Sweden, etc. A second group followed."),
-            ["They came from Austria, Sweden, etc.", "A second group followed."]
+            [
+                "They came from Austria, Sweden, etc.",
+                "A second group followed."
+            ]
         );
         assert_eq!(
             split("I work for the U.S. Government in Virginia. I live in the U.S. How about you?"),
-            ["I work for the U.S. Government in Virginia.", "I live in the U.S.", "How about you?"]
+            [
+                "I work for the U.S. Government in Virginia.",
+                "I live in the U.S.",
+                "How about you?"
+            ]
         );
-        assert_eq!(split("See resolution No. 2250 of 2015."), ["See resolution No. 2250 of 2015."]);
+        assert_eq!(
+            split("See resolution No. 2250 of 2015."),
+            ["See resolution No. 2250 of 2015."]
+        );
         assert_eq!(
             split("“We will continue.” She left at 5 p.m. Delegates stayed."),
-            ["“We will continue.”", "She left at 5 p.m.", "Delegates stayed."]
+            [
+                "“We will continue.”",
+                "She left at 5 p.m.",
+                "Delegates stayed."
+            ]
         );
     }
 
@@ -229,10 +257,18 @@ mod tests {
     fn lines_are_paragraphs_and_sentences_tile_them() {
         let text = "Headline without stop\n\n1. First item.\nSecond  line. Third one!  \n";
         let found = sentences(text);
-        let got: Vec<_> = found.iter().map(|s| (&text[s.span.range()], s.paragraph)).collect();
+        let got: Vec<_> = found
+            .iter()
+            .map(|s| (&text[s.span.range()], s.paragraph))
+            .collect();
         assert_eq!(
             got,
-            [("Headline without stop", 0), ("1. First item.", 1), ("Second  line.", 2), ("Third one!", 2)]
+            [
+                ("Headline without stop", 0),
+                ("1. First item.", 1),
+                ("Second  line.", 2),
+                ("Third one!", 2)
+            ]
         );
         assert!(sentences("").is_empty());
         assert!(sentences(" \n\t\n").is_empty());

@@ -104,7 +104,11 @@ mod tests {
         for text in ["plain ascii", "Türkiye’s “quote” – Chișinău", "", "ü"] {
             let map = CharOffsets::new(text);
             for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
-                assert_eq!(map.to_char(byte), text[..byte].chars().count(), "{text:?} @ {byte}");
+                assert_eq!(
+                    map.to_char(byte),
+                    text[..byte].chars().count(),
+                    "{text:?} @ {byte}"
+                );
             }
         }
     }

@@ -1,1 +1,8 @@
+//! Integration tests, in one binary because every test binary links polars.
 
+mod common;
+
+mod bad_input;
+mod cli;
+mod golden;
+mod reader;

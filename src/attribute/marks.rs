@@ -88,7 +88,9 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
                     open = Some((kind, at, c.len_utf8()));
                     single = None;
                 }
-                '”' if open.is_some() && !matches!(open, Some((Opener::Guillemet, ..))) => close(&mut open),
+                '”' if open.is_some() && !matches!(open, Some((Opener::Guillemet, ..))) => {
+                    close(&mut open)
+                }
                 '»' if matches!(open, Some((Opener::Guillemet, ..))) => close(&mut open),
                 '”' | '»' => unpaired += 1,
                 '"' if matches!(open, Some((Opener::Straight, ..))) => close(&mut open),
@@ -97,14 +99,18 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
                     single = None;
                 }
                 '"' => unpaired += 1,
-                '‘' | '\'' if open.is_none() && single.is_none() && opens_here(prev)
-                    && next.is_some_and(|n| n.is_alphanumeric()) =>
+                '‘' | '\''
+                    if open.is_none()
+                        && single.is_none()
+                        && opens_here(prev)
+                        && next.is_some_and(|n| n.is_alphanumeric()) =>
                 {
                     single = Some(at);
                 }
-                '’' | '\'' if single.is_some()
-                    && !next.is_some_and(char::is_alphanumeric)
-                    && !prev.is_some_and(char::is_whitespace) =>
+                '’' | '\''
+                    if single.is_some()
+                        && !next.is_some_and(char::is_alphanumeric)
+                        && !prev.is_some_and(char::is_whitespace) =>
                 {
                     if let Some(start) = single.take() {
                         let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
@@ -139,7 +145,10 @@ mod tests {
     fn quotes(text: &str) -> (Vec<&str>, usize) {
         let paragraphs = crate::segment::paragraphs(text);
         let (found, unpaired) = find(text, &paragraphs);
-        (found.iter().map(|m| &text[m.inner.range()]).collect(), unpaired)
+        (
+            found.iter().map(|m| &text[m.inner.range()]).collect(),
+            unpaired,
+        )
     }
 
     #[test]
@@ -152,7 +161,8 @@ mod tests {
 
     #[test]
     fn quote_across_paragraphs_and_unpaired_marks() {
-        let text = "“First part goes on.\n\n“Second part ends,” she said.\n\nStray ” mark and “ open.";
+        let text =
+            "“First part goes on.\n\n“Second part ends,” she said.\n\nStray ” mark and “ open.";
         let (found, unpaired) = quotes(text);
         assert_eq!(found, ["First part goes on.\n\n“Second part ends"]);
         assert_eq!(unpaired, 2);

@@ -163,7 +163,9 @@ fn is_full_sentence(text: &str) -> bool {
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    starts_upper && text.split_whitespace().count() >= 4 && text.trim_end().ends_with(['.', '!', '?', ',', '…'])
+    starts_upper
+        && text.split_whitespace().count() >= 4
+        && text.trim_end().ends_with(['.', '!', '?', ',', '…'])
 }
 
 /// Finds and attributes the quotes of an article. `mentions` are the gazetteer matches
@@ -197,10 +199,16 @@ pub fn attribute(
             continue;
         };
         let next_open = marked.get(qi + 1).map_or(usize::MAX, |n| n.outer.start);
-        let right = Span::new(m.outer.end, sentences[last].span.end.min(next_open).max(m.outer.end));
+        let right = Span::new(
+            m.outer.end,
+            sentences[last].span.end.min(next_open).max(m.outer.end),
+        );
         let left = Span::new(sentences[first].span.start, m.outer.start);
         // People named before the quote are candidates for pronouns, surnames and titles.
-        while let Some(p) = mentions.get(next_mention).filter(|p| p.span.start < m.outer.start) {
+        while let Some(p) = mentions
+            .get(next_mention)
+            .filter(|p| p.span.start < m.outer.start)
+        {
             next_mention += 1;
             let entity = gazetteer.entity(p.entity);
             if entity.kind == crate::gazetteer::EntityType::Person {
@@ -215,9 +223,19 @@ pub fn attribute(
                 }
             }
         }
-        let ctx = Context { text, mentions, gazetteer, issued_by, people: &people, before: m.outer.start };
+        let ctx = Context {
+            text,
+            mentions,
+            gazetteer,
+            issued_by,
+            people: &people,
+            before: m.outer.start,
+        };
         // The quoted words with the attribution comma that `inner` leaves out.
-        let closing = text[..m.outer.end].chars().next_back().map_or(1, char::len_utf8);
+        let closing = text[..m.outer.end]
+            .chars()
+            .next_back()
+            .map_or(1, char::len_utf8);
         let inner = &text[m.inner.start..m.outer.end - closing];
 
         let mut found = after_quote(&ctx, right).or_else(|| before_quote(&ctx, left));
@@ -227,14 +245,18 @@ pub fn attribute(
                 let paragraph = sentences[first].paragraph;
                 if *prev_sentence == first && LEXICON.verbs_in(left_text).is_empty() {
                     found = Some((Cue::Split, None, speaker.clone(), None));
-                } else if left_text.is_empty() && (paragraph == *prev_paragraph + 1 || paragraph == *prev_paragraph) {
+                } else if left_text.is_empty()
+                    && (paragraph == *prev_paragraph + 1 || paragraph == *prev_paragraph)
+                {
                     found = Some((Cue::Continuation, None, speaker.clone(), None));
                 }
             }
         }
         let left_text = text[left.range()].trim_end();
         let starts_clause = left_text.is_empty() || left_text.ends_with([':', ',', '—', '–']);
-        let kind = if starts_clause && is_full_sentence(inner) || starts_clause && inner.chars().next().is_some_and(char::is_uppercase) {
+        let kind = if starts_clause
+            && (is_full_sentence(inner) || inner.chars().next().is_some_and(char::is_uppercase))
+        {
             QuoteKind::Direct
         } else {
             QuoteKind::Partial
@@ -273,10 +295,17 @@ pub fn attribute(
             None => continue,
         };
         let attributed = quote.speaker.name.is_some() || quote.speaker.role.is_some();
-        previous = Some((last, sentences[last].paragraph, attributed.then(|| quote.speaker.clone())));
+        previous = Some((
+            last,
+            sentences[last].paragraph,
+            attributed.then(|| quote.speaker.clone()),
+        ));
         quotes.push(quote);
     }
-    Attributed { quotes, unpaired_marks }
+    Attributed {
+        quotes,
+        unpaired_marks,
+    }
 }
 
 type Found = (Cue, Option<String>, Speaker, Option<Resolution>);
@@ -284,7 +313,10 @@ type Found = (Cue, Option<String>, Speaker, Option<Resolution>);
 /// `“…,” said Name` and `“…,” Name said`, in the text after the closing mark.
 fn after_quote(ctx: &Context, right: Span) -> Option<Found> {
     let raw = &ctx.text[right.range()];
-    let skip = raw.len() - raw.trim_start_matches(|c: char| c.is_whitespace() || c == ',').len();
+    let skip = raw.len()
+        - raw
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+            .len();
     let rest = &raw[skip..];
     let start = right.start + skip;
     // The clause ends at the first stop or semicolon.
@@ -293,14 +325,25 @@ fn after_quote(ctx: &Context, right: Span) -> Option<Found> {
     if let Some(verb) = LEXICON.verb_at(clause) {
         let phrase = Span::new(start + verb.len(), start + clause_end);
         let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
-        return Some((Cue::QuoteVerbSpeaker, Some(verb.to_string()), speaker, Some(resolution)));
+        return Some((
+            Cue::QuoteVerbSpeaker,
+            Some(verb.to_string()),
+            speaker,
+            Some(resolution),
+        ));
     }
     let &(at, end) = LEXICON.verbs_in(clause).first()?;
     if clause[..at].split_whitespace().count() > 12 {
         return None;
     }
-    let (speaker, resolution) = speaker::parse(ctx, Span::new(start, start + at), Order::SpeakerFirst)?;
-    Some((Cue::QuoteSpeakerVerb, Some(clause[at..end].to_string()), speaker, Some(resolution)))
+    let (speaker, resolution) =
+        speaker::parse(ctx, Span::new(start, start + at), Order::SpeakerFirst)?;
+    Some((
+        Cue::QuoteSpeakerVerb,
+        Some(clause[at..end].to_string()),
+        speaker,
+        Some(resolution),
+    ))
 }
 
 /// `Name said: “…”`, `According to Name, “…”`, in the text before the opening mark.
@@ -322,6 +365,15 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Found> {
     if raw[end..].split_whitespace().count() > 6 && !raw.ends_with(" as") && !raw.ends_with(':') {
         return None;
     }
-    let (speaker, resolution) = speaker::parse(ctx, Span::new(left.start, left.start + at), Order::SpeakerFirst)?;
-    Some((Cue::SpeakerVerbQuote, Some(raw[at..end].to_string()), speaker, Some(resolution)))
+    let (speaker, resolution) = speaker::parse(
+        ctx,
+        Span::new(left.start, left.start + at),
+        Order::SpeakerFirst,
+    )?;
+    Some((
+        Cue::SpeakerVerbQuote,
+        Some(raw[at..end].to_string()),
+        speaker,
+        Some(resolution),
+    ))
 }

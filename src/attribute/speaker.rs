@@ -13,8 +13,12 @@ use super::{Speaker, SpeakerType};
 use crate::gazetteer::{EntityType, Gazetteer, Match};
 use crate::span::Span;
 
-const PARTICLES: &[&str] = &["van", "von", "de", "der", "den", "del", "da", "di", "du", "la", "le", "ter", "bin", "al", "el"];
-const DETERMINERS: &[&str] = &["one", "a", "an", "another", "several", "some", "many", "two", "three"];
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "del", "da", "di", "du", "la", "le", "ter", "bin", "al", "el",
+];
+const DETERMINERS: &[&str] = &[
+    "one", "a", "an", "another", "several", "some", "many", "two", "three",
+];
 
 /// Where the name sits relative to its speech verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,10 +80,17 @@ fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
         let lead = word.len() - word.trim_start_matches(['(', '“', '"', '‘']).len();
         let core = word[lead..].trim_end_matches([',', ';', ':', ')', '”', '"', '’', '!', '?']);
         // Keep the full stop of `Mr.` and `H.E.`, drop a sentence-final one.
-        let core = if core.ends_with('.') && LEXICON.kind(core).is_none() { &core[..core.len() - 1] } else { core };
+        let core = if core.ends_with('.') && LEXICON.kind(core).is_none() {
+            &core[..core.len() - 1]
+        } else {
+            core
+        };
         if !core.is_empty() {
             let start = span.start + offset + lead;
-            out.push(Token { span: Span::new(start, start + core.len()), word: core });
+            out.push(Token {
+                span: Span::new(start, start + core.len()),
+                word: core,
+            });
         }
         offset += raw.len();
     }
@@ -87,9 +98,10 @@ fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
 }
 
 fn covered_by_mention(ctx: &Context, span: Span, kinds: &[EntityType]) -> Option<Match> {
-    ctx.mentions.iter().copied().find(|m| {
-        m.span.contains(span) && kinds.contains(&ctx.gazetteer.entity(m.entity).kind)
-    })
+    ctx.mentions
+        .iter()
+        .copied()
+        .find(|m| m.span.contains(span) && kinds.contains(&ctx.gazetteer.entity(m.entity).kind))
 }
 
 fn is_name_word(ctx: &Context, t: &Token) -> bool {
@@ -137,7 +149,9 @@ fn name_runs(ctx: &Context, toks: &[Token]) -> Vec<(usize, usize)> {
 /// a title, an honorific or a place or organization name, and not right before a title
 /// (`Police Affairs Adviser`, `of the State Emergency Service` are not people).
 fn can_be_person(toks: &[Token], run: (usize, usize)) -> bool {
-    let after_ok = toks.get(run.1).is_none_or(|t| LEXICON.kind(t.word) != Some(WordKind::Title));
+    let after_ok = toks
+        .get(run.1)
+        .is_none_or(|t| LEXICON.kind(t.word) != Some(WordKind::Title));
     let before_ok = run.0 == 0 || {
         let prev = toks[run.0 - 1].word;
         LEXICON.kind(prev).is_some() || prev.chars().next().is_some_and(char::is_uppercase)
@@ -152,7 +166,8 @@ fn span_of(toks: &[Token], from: usize, to: usize) -> Span {
 /// Splits a role phrase into role and organization (`Deputy Head of the OSCE Programme
 /// Office in Astana` → `Deputy Head`, `OSCE Programme Office in Astana`).
 fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
-    let raw = ctx.text[span.range()].trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+    let raw =
+        ctx.text[span.range()].trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
     if raw.is_empty() {
         return;
     }
@@ -168,7 +183,10 @@ fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
         let before = ctx.text[span.start..m.span.start].trim();
         let after = ctx.text[m.span.end..span.end].trim();
         let role = if before.is_empty() { after } else { before };
-        (role.trim_start_matches("the ").trim(), Some(&ctx.text[m.span.range()]))
+        (
+            role.trim_start_matches("the ").trim(),
+            Some(&ctx.text[m.span.range()]),
+        )
     } else {
         (raw, None)
     };
@@ -182,7 +200,9 @@ fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
 }
 
 static OPENERS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::data::rows(include_str!("../../data/sentence_openers.txt")).map(str::trim).collect()
+    crate::data::rows(include_str!("../../data/sentence_openers.txt"))
+        .map(str::trim)
+        .collect()
 });
 
 /// The most recent person introduced earlier whose name ends with `surname`: a known
@@ -205,7 +225,11 @@ fn by_surname(ctx: &Context, surname: &str) -> Option<Speaker> {
         if after.chars().next().is_some_and(char::is_alphanumeric) {
             continue;
         }
-        let from = before[..at].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+        let from = before[..at]
+            .char_indices()
+            .rev()
+            .nth(60)
+            .map_or(0, |(i, _)| i);
         let toks = tokens(ctx.text, Span::new(from, at + surname.len()));
         let mut first = toks.len();
         while first > 0
@@ -236,19 +260,43 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
 
     // Pronouns refer to the nearest person before, of the same gender when it is known.
     if matches!(first, "he" | "she") && toks.len() <= 3 {
-        let gender = if first == "he" { crate::gazetteer::Gender::Male } else { crate::gazetteer::Gender::Female };
-        let found = ctx.people.iter().rev().find(|p| p.gender.is_none_or(|g| g == gender))?;
+        let gender = if first == "he" {
+            crate::gazetteer::Gender::Male
+        } else {
+            crate::gazetteer::Gender::Female
+        };
+        let found = ctx
+            .people
+            .iter()
+            .rev()
+            .find(|p| p.gender.is_none_or(|g| g == gender))?;
         let mut speaker = found.clone();
         speaker.gender = Some(gender);
         return Some((speaker, Resolution::Pronoun));
     }
 
     // `one participant`, `a local teacher`: no name, the noun is the role.
-    let lower_noun = toks.get(1).is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase));
-    if DETERMINERS.contains(&first) && (lower_noun || toks.iter().any(|t| LEXICON.kind(t.word) == Some(WordKind::Unnamed))) {
-        const STOP: &[&str] = &["from", "of", "in", "at", "with", "who", "during", "after", "for", "on"];
-        let role: Vec<&str> = toks[1..].iter().map(|t| t.word).take_while(|w| !STOP.contains(w)).collect();
-        let speaker = Speaker { role: Some(role.join(" ")), ..Speaker::unknown() };
+    let lower_noun = toks
+        .get(1)
+        .is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase));
+    if DETERMINERS.contains(&first)
+        && (lower_noun
+            || toks
+                .iter()
+                .any(|t| LEXICON.kind(t.word) == Some(WordKind::Unnamed)))
+    {
+        const STOP: &[&str] = &[
+            "from", "of", "in", "at", "with", "who", "during", "after", "for", "on",
+        ];
+        let role: Vec<&str> = toks[1..]
+            .iter()
+            .map(|t| t.word)
+            .take_while(|w| !STOP.contains(w))
+            .collect();
+        let speaker = Speaker {
+            role: Some(role.join(" ")),
+            ..Speaker::unknown()
+        };
         return Some((speaker, Resolution::Unnamed));
     }
 
@@ -263,7 +311,8 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
     chunks.retain(|c| !c.is_empty());
     let is_role_chunk = |c: &[Token]| {
         c[0].word.chars().next().is_some_and(char::is_lowercase)
-            || c.iter().any(|t| LEXICON.kind(t.word) == Some(WordKind::Title))
+            || c.iter()
+                .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title))
     };
     let ordered: Vec<usize> = match order {
         Order::VerbFirst => (0..chunks.len()).collect(),
@@ -275,7 +324,12 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         .iter()
         .copied()
         .filter(|&i| !is_role_chunk(&chunks[i]))
-        .chain(ordered.iter().copied().filter(|&i| is_role_chunk(&chunks[i])))
+        .chain(
+            ordered
+                .iter()
+                .copied()
+                .filter(|&i| is_role_chunk(&chunks[i])),
+        )
         .collect();
 
     // Person names from the gazetteer win; otherwise runs of capitalised words.
@@ -285,8 +339,10 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             span_of(chunk, 0, chunk.len()).contains(m.span)
                 && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
         });
-        let runs: Vec<(usize, usize)> =
-            name_runs(ctx, chunk).into_iter().filter(|&r| can_be_person(chunk, r)).collect();
+        let runs: Vec<(usize, usize)> = name_runs(ctx, chunk)
+            .into_iter()
+            .filter(|&r| can_be_person(chunk, r))
+            .collect();
         // After a title the name comes last (`Deputy Head of X Yuri Fenopetov`).
         let run = if is_role_chunk(chunk) || order == Order::SpeakerFirst {
             runs.iter().rev().find(|r| r.1 - r.0 >= 2)
@@ -297,7 +353,11 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             (m.span, Resolution::Name, Some(m.entity))
         } else if let Some(&(a, b)) = run {
             let s = span_of(chunk, a, b);
-            (s, Resolution::Name, ctx.gazetteer.lookup(&ctx.text[s.range()]))
+            (
+                s,
+                Resolution::Name,
+                ctx.gazetteer.lookup(&ctx.text[s.range()]),
+            )
         } else if let Some(found) = runs
             .iter()
             .filter(|r| r.1 - r.0 == 1)
@@ -312,14 +372,18 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             kind: SpeakerType::Person,
             ..Speaker::unknown()
         };
-        if let Some(entity) = known.filter(|&e| ctx.gazetteer.entity(e).kind == EntityType::Person) {
+        if let Some(entity) = known.filter(|&e| ctx.gazetteer.entity(e).kind == EntityType::Person)
+        {
             let e = ctx.gazetteer.entity(entity);
             speaker.name = Some(e.name.clone());
             speaker.entity = Some(entity);
             speaker.gender = e.gender;
         }
         // Honorifics before the name give gender; titles before it are the role.
-        let before: Vec<&Token> = chunk.iter().filter(|t| t.span.end <= name_span.start).collect();
+        let before: Vec<&Token> = chunk
+            .iter()
+            .filter(|t| t.span.end <= name_span.start)
+            .collect();
         for t in &before {
             match LEXICON.kind(t.word) {
                 Some(WordKind::Honorific(Some(g))) => speaker.gender = speaker.gender.or(Some(g)),
@@ -331,7 +395,10 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             .iter()
             .find(|t| !matches!(LEXICON.kind(t.word), Some(WordKind::Honorific(_))))
             .map(|t| t.span.start);
-        if let Some(next) = chunks.get(ci + 1).filter(|c| is_role_chunk(c) || order == Order::SpeakerFirst) {
+        if let Some(next) = chunks
+            .get(ci + 1)
+            .filter(|c| is_role_chunk(c) || order == Order::SpeakerFirst)
+        {
             role_and_org(ctx, span_of(next, 0, next.len()), &mut speaker);
         }
         if speaker.role.is_none() {
@@ -345,7 +412,9 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             }
         }
         if let Some(role) = &speaker.role {
-            let words = role.split_whitespace().filter(|w| LEXICON.kind(w) == Some(WordKind::Title));
+            let words = role
+                .split_whitespace()
+                .filter(|w| LEXICON.kind(w) == Some(WordKind::Title));
             speaker.titles.extend(words.map(str::to_string));
         }
         return Some((speaker, resolution));
@@ -356,16 +425,25 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
     });
     if let Some(m) = org {
-        let issuer = ctx.issued_by.iter().find(|i| ctx.gazetteer.lookup(i) == Some(m.entity));
+        let issuer = ctx
+            .issued_by
+            .iter()
+            .find(|i| ctx.gazetteer.lookup(i) == Some(m.entity));
         let speaker = Speaker {
-            name: Some(issuer.cloned().unwrap_or_else(|| ctx.text[m.span.range()].to_string())),
+            name: Some(
+                issuer
+                    .cloned()
+                    .unwrap_or_else(|| ctx.text[m.span.range()].to_string()),
+            ),
             kind: SpeakerType::Organization,
             entity: Some(m.entity),
             ..Speaker::unknown()
         };
         return Some((speaker, Resolution::Organization));
     }
-    let org_word = toks.iter().any(|t| LEXICON.kind(t.word) == Some(WordKind::Organization));
+    let org_word = toks
+        .iter()
+        .any(|t| LEXICON.kind(t.word) == Some(WordKind::Organization));
     if first == "the" && org_word && toks.len() <= 4 {
         let issuer = ctx.issued_by.first()?;
         let speaker = Speaker {
@@ -383,7 +461,11 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         .map(|t| t.word)
         .collect();
     if first == "the" && !title_words.is_empty() {
-        let found = ctx.people.iter().rev().find(|p| title_words.iter().all(|w| p.titles.iter().any(|t| t == w)));
+        let found = ctx
+            .people
+            .iter()
+            .rev()
+            .find(|p| title_words.iter().all(|w| p.titles.iter().any(|t| t == w)));
         if let Some(found) = found {
             return Some((found.clone(), Resolution::Title));
         }

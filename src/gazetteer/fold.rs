@@ -60,7 +60,12 @@ fn fold_impl(text: &str, mut map: Option<&mut Vec<u32>>) -> String {
                 _ => push(&mut out, if c == '\n' { "\n" } else { " " }, at, &mut map),
             }
         } else if c.is_ascii() {
-            push(&mut out, c.to_ascii_lowercase().encode_utf8(&mut buf), at, &mut map);
+            push(
+                &mut out,
+                c.to_ascii_lowercase().encode_utf8(&mut buf),
+                at,
+                &mut map,
+            );
         } else if let Some(s) = special(c) {
             push(&mut out, s, at, &mut map);
         } else {

@@ -184,7 +184,10 @@ impl Gazetteer {
             let column = |name: &str| headers.iter().position(|h| h == name);
             for name in REQUIRED {
                 if column(name).is_none() {
-                    return Err(header_err(format!("missing column {name:?} (header: {})", headers.join(","))));
+                    return Err(header_err(format!(
+                        "missing column {name:?} (header: {})",
+                        headers.join(",")
+                    )));
                 }
             }
             for record in reader.records() {
@@ -193,7 +196,10 @@ impl Gazetteer {
                     Ok(record) => record,
                     Err(e) => {
                         let at = e.position().map_or(0, |p| p.line());
-                        warnings.push(Warning::new(format!("{}:{at}", file.name), format!("unreadable row: {e}")));
+                        warnings.push(Warning::new(
+                            format!("{}:{at}", file.name),
+                            format!("unreadable row: {e}"),
+                        ));
                         continue;
                     }
                 };
@@ -201,16 +207,28 @@ impl Gazetteer {
                 if record.len() != headers.len() {
                     warnings.push(Warning::new(
                         at,
-                        format!("{} fields, header has {}; row skipped", record.len(), headers.len()),
+                        format!(
+                            "{} fields, header has {}; row skipped",
+                            record.len(),
+                            headers.len()
+                        ),
                     ));
                     continue;
                 }
-                let get = |name: &str| column(name).and_then(|i| record.get(i)).map(str::trim).unwrap_or("");
+                let get = |name: &str| {
+                    column(name)
+                        .and_then(|i| record.get(i))
+                        .map(str::trim)
+                        .unwrap_or("")
+                };
                 let opt = |name: &str| Some(get(name).to_string()).filter(|s| !s.is_empty());
                 let id = get("id").to_string();
                 let name = get("name").to_string();
                 let Some(kind) = EntityType::parse(get("type")) else {
-                    warnings.push(Warning::new(at, format!("unknown type {:?}; row skipped", get("type"))));
+                    warnings.push(Warning::new(
+                        at,
+                        format!("unknown type {:?}; row skipped", get("type")),
+                    ));
                     continue;
                 };
                 if id.is_empty() || name.is_empty() {
@@ -218,7 +236,10 @@ impl Gazetteer {
                     continue;
                 }
                 if by_id.contains_key(&id) {
-                    warnings.push(Warning::new(at, format!("duplicate id {id:?}; row skipped")));
+                    warnings.push(Warning::new(
+                        at,
+                        format!("duplicate id {id:?}; row skipped"),
+                    ));
                     continue;
                 }
                 let gender = match get("gender").to_lowercase().as_str() {
@@ -226,7 +247,10 @@ impl Gazetteer {
                     "female" | "f" => Some(Gender::Female),
                     "male" | "m" => Some(Gender::Male),
                     other => {
-                        warnings.push(Warning::new(&at, format!("unknown gender {other:?}, left empty")));
+                        warnings.push(Warning::new(
+                            &at,
+                            format!("unknown gender {other:?}, left empty"),
+                        ));
                         None
                     }
                 };
@@ -234,7 +258,9 @@ impl Gazetteer {
                     .iter()
                     .zip(record.iter())
                     .filter(|(h, v)| {
-                        !REQUIRED.contains(&h.as_str()) && !KNOWN.contains(&h.as_str()) && !v.trim().is_empty()
+                        !REQUIRED.contains(&h.as_str())
+                            && !KNOWN.contains(&h.as_str())
+                            && !v.trim().is_empty()
                     })
                     .map(|(h, v)| (h.clone(), v.trim().to_string()))
                     .collect();
@@ -273,7 +299,11 @@ impl Gazetteer {
         for (i, entity) in entities.iter().enumerate() {
             let target = EntityRef(i as u32);
             for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-                let key = if is_acronym(name) { name.clone() } else { fold(name) };
+                let key = if is_acronym(name) {
+                    name.clone()
+                } else {
+                    fold(name)
+                };
                 if key.is_empty() {
                     continue;
                 }
@@ -356,7 +386,10 @@ impl Gazetteer {
     pub fn find(&self, text: &str) -> Vec<Match> {
         let mut candidates: Vec<Match> = Vec::new();
         let bounded = |s: usize, e: usize| {
-            let before = text[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+            let before = text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
             let after = text[e..].chars().next().is_some_and(char::is_alphanumeric);
             !before && !after && s < e
         };
@@ -367,7 +400,10 @@ impl Gazetteer {
                 let (entity, capitalised) = self.folded_targets[m.pattern().as_usize()];
                 let starts_lower = text[s..].chars().next().is_some_and(char::is_lowercase);
                 if bounded(s, e) && !(capitalised && starts_lower) {
-                    candidates.push(Match { span: Span::new(s, e), entity });
+                    candidates.push(Match {
+                        span: Span::new(s, e),
+                        entity,
+                    });
                 }
             }
         }
@@ -375,14 +411,20 @@ impl Gazetteer {
             for m in ac.find_overlapping_iter(text) {
                 if bounded(m.start(), m.end()) {
                     let entity = self.exact_targets[m.pattern().as_usize()];
-                    candidates.push(Match { span: Span::new(m.start(), m.end()), entity });
+                    candidates.push(Match {
+                        span: Span::new(m.start(), m.end()),
+                        entity,
+                    });
                 }
             }
         }
         candidates.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entity));
         let mut chosen: Vec<Match> = Vec::with_capacity(candidates.len());
         for m in candidates {
-            if chosen.last().is_none_or(|last| last.span.end <= m.span.start) {
+            if chosen
+                .last()
+                .is_none_or(|last| last.span.end <= m.span.start)
+            {
                 chosen.push(m);
             }
         }
@@ -414,7 +456,12 @@ mod tests {
     fn names(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
         g.find(text)
             .iter()
-            .map(|m| (text[m.span.range()].to_string(), g.entity(m.entity).id.clone()))
+            .map(|m| {
+                (
+                    text[m.span.range()].to_string(),
+                    g.entity(m.entity).id.clone(),
+                )
+            })
             .collect()
     }
 
@@ -429,17 +476,29 @@ mod tests {
                 ("TÜRKIYE".into(), "place/turkiye".into()),
                 ("Turkiye".into(), "place/turkiye".into()),
                 ("Chisinau".into(), "place/chisinau".into()),
-                ("OSCE Programme Office in Astana".into(), "org/osce-po-astana".into()),
+                (
+                    "OSCE Programme Office in Astana".into(),
+                    "org/osce-po-astana".into()
+                ),
                 ("UN".into(), "org/un".into()),
             ]
         );
-        assert_eq!(names(&g, "Kazakhstan’s and Serbia’s OSCE"), [
-            ("Serbia".into(), "place/serbia".into()),
-            ("OSCE".into(), "org/osce".into())
-        ]);
+        assert_eq!(
+            names(&g, "Kazakhstan’s and Serbia’s OSCE"),
+            [
+                ("Serbia".into(), "place/serbia".into()),
+                ("OSCE".into(), "org/osce".into())
+            ]
+        );
         assert!(names(&g, "we met the fund and un").is_empty());
         let astana = g.get("org/osce-po-astana").unwrap();
-        assert_eq!(g.entity(astana).attributes, [("history".to_string(), "Centre in Almaty (1998–2007)".to_string())]);
+        assert_eq!(
+            g.entity(astana).attributes,
+            [(
+                "history".to_string(),
+                "Centre in Almaty (1998–2007)".to_string()
+            )]
+        );
     }
 
     #[test]
@@ -449,8 +508,14 @@ mod tests {
         );
         assert_eq!(g.len(), 1);
         let got: Vec<_> = warnings.iter().map(|w| w.source.as_str()).collect();
-        assert_eq!(got, ["test.csv:3", "test.csv:4", "test.csv:5", "test.csv:6"]);
-        let missing = Gazetteer::load(&[GazetteerFile { name: "x.csv".into(), contents: "id,name\n".into() }]);
+        assert_eq!(
+            got,
+            ["test.csv:3", "test.csv:4", "test.csv:5", "test.csv:6"]
+        );
+        let missing = Gazetteer::load(&[GazetteerFile {
+            name: "x.csv".into(),
+            contents: "id,name\n".into(),
+        }]);
         assert!(matches!(missing, Err(Error::Gazetteer { line: 1, .. })));
     }
 }

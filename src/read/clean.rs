@@ -50,7 +50,9 @@ impl Parsed {
             url: self.url,
             title: self.title,
             content_type: self.content_type,
-            published: self.published.or(body.dateline.as_ref().and_then(|d| d.date)),
+            published: self
+                .published
+                .or(body.dateline.as_ref().and_then(|d| d.date)),
             dateline: body.dateline.map(|d| d.place),
             issued_by: self.issued_by,
             fields_of_work: self.fields_of_work,

@@ -30,14 +30,21 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        ((1..=9999).contains(&year) && (1..=days_in_month).contains(&day))
-            .then_some(Date { year, month, day })
+        ((1..=9999).contains(&year) && (1..=days_in_month).contains(&day)).then_some(Date {
+            year,
+            month,
+            day,
+        })
     }
 
     /// Days since 1970-01-01 (the Arrow and Parquet `date32` value).
     pub fn days_since_epoch(&self) -> i32 {
         // Howard Hinnant's days_from_civil.
-        let y = if self.month <= 2 { self.year - 1 } else { self.year };
+        let y = if self.month <= 2 {
+            self.year - 1
+        } else {
+            self.year
+        };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
         let m = self.month as i32;

@@ -22,8 +22,19 @@ const SKIPPED: &[&str] = &[
 ];
 /// Class or id words of layout blocks in pages without semantic elements (old CMS themes).
 const LAYOUT_WORDS: &[&str] = &[
-    "header", "footer", "nav", "navigation", "menu", "sidebar", "breadcrumb", "breadcrumbs", "related",
-    "share", "social", "cookie", "skip",
+    "header",
+    "footer",
+    "nav",
+    "navigation",
+    "menu",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "related",
+    "share",
+    "social",
+    "cookie",
+    "skip",
 ];
 
 fn is_layout_block(el: &scraper::node::Element) -> bool {
@@ -34,8 +45,29 @@ fn is_layout_block(el: &scraper::node::Element) -> bool {
 }
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
-    "blockquote", "dd", "dt", "dl", "tr", "table", "figure", "figcaption", "pre", "address",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "dd",
+    "dt",
+    "dl",
+    "tr",
+    "table",
+    "figure",
+    "figcaption",
+    "pre",
+    "address",
 ];
 
 fn select<'a>(doc: &'a Html, css: &str) -> Option<ElementRef<'a>> {
@@ -49,7 +81,10 @@ fn collapse(s: &str) -> String {
 }
 
 fn meta(doc: &Html, property: &str) -> Option<String> {
-    let el = select(doc, &format!("meta[property=\"{property}\"], meta[name=\"{property}\"]"))?;
+    let el = select(
+        doc,
+        &format!("meta[property=\"{property}\"], meta[name=\"{property}\"]"),
+    )?;
     let content = collapse(el.value().attr("content")?);
     (!content.is_empty()).then_some(content)
 }
@@ -81,7 +116,9 @@ impl Lines {
                         self.flush();
                         continue;
                     }
-                    let Some(child) = ElementRef::wrap(child) else { continue };
+                    let Some(child) = ElementRef::wrap(child) else {
+                        continue;
+                    };
                     let block = BLOCKS.contains(&name);
                     if block {
                         self.flush();
@@ -123,7 +160,12 @@ pub fn parse(source: &str) -> Parsed {
             .map(str::to_string)
     });
     parsed.published = meta(&doc, "article:published_time")
-        .or_else(|| select(&doc, "time[datetime]")?.value().attr("datetime").map(str::to_string))
+        .or_else(|| {
+            select(&doc, "time[datetime]")?
+                .value()
+                .attr("datetime")
+                .map(str::to_string)
+        })
         .and_then(|d| Date::parse(&d));
 
     let mut lines = Lines {
@@ -144,7 +186,11 @@ pub fn parse(source: &str) -> Parsed {
                 i += 1;
                 let mut values = vec![found.value];
                 // `<dt>Issued by:</dt><dd>...</dd>` puts the value on the next line.
-                if found.value.is_empty() && i < all.len() && label(&all[i]).is_none() && all[i].chars().count() <= 150 {
+                if found.value.is_empty()
+                    && i < all.len()
+                    && label(&all[i]).is_none()
+                    && all[i].chars().count() <= 150
+                {
                     values = vec![all[i].as_str()];
                     i += 1;
                 }
@@ -183,13 +229,19 @@ mod tests {
         assert_eq!(parsed.issued_by, ["OSCE Mission to Serbia", "ODIHR"]);
         assert_eq!(
             parsed.paragraphs,
-            ["First paragraph with bold text.", "Second one.", "Third line."]
+            [
+                "First paragraph with bold text.",
+                "Second one.",
+                "Third line."
+            ]
         );
     }
 
     #[test]
     fn falls_back_to_body_and_title_element() {
-        let parsed = parse("<title>Only title | Site</title><p>Text.</p><time datetime=\"2011-02-03\">x</time>");
+        let parsed = parse(
+            "<title>Only title | Site</title><p>Text.</p><time datetime=\"2011-02-03\">x</time>",
+        );
         assert_eq!(parsed.title.as_deref(), Some("Only title"));
         assert_eq!(parsed.published, Date::new(2011, 2, 3));
         assert_eq!(parsed.paragraphs, ["Text.", "x"]);

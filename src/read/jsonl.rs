@@ -60,7 +60,9 @@ fn parse_line(line: &str) -> Result<(String, Parsed), String> {
     if let Some(date) = field("date") {
         parsed.published = Date::parse(&date);
         if parsed.published.is_none() {
-            parsed.problems.push(format!("unreadable date {date:?}, left empty"));
+            parsed
+                .problems
+                .push(format!("unreadable date {date:?}, left empty"));
         }
     }
     Ok((id, parsed))
@@ -113,7 +115,10 @@ mod tests {
         assert_eq!(first.published, Date::new(2020, 5, 2));
         assert_eq!(first.issued_by, ["ODIHR", "OSCE Secretariat"]);
         let sources: Vec<_> = outcome.warnings.iter().map(|w| w.source.as_str()).collect();
-        assert_eq!(sources, ["f.jsonl:2", "f.jsonl:3", "f.jsonl:4", "f.jsonl:5"]);
+        assert_eq!(
+            sources,
+            ["f.jsonl:2", "f.jsonl:3", "f.jsonl:4", "f.jsonl:5"]
+        );
         assert!(outcome.warnings[3].problem.contains("unreadable date"));
     }
 }

@@ -123,7 +123,9 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered> {
             .sort_by_file_name();
         for entry in walker {
             match entry {
-                Ok(entry) if entry.file_type().is_file() => push_file(&mut found, path, entry.path()),
+                Ok(entry) if entry.file_type().is_file() => {
+                    push_file(&mut found, path, entry.path())
+                }
                 Ok(_) => {}
                 Err(err) => found.warnings.push(Warning::new(
                     err.path().unwrap_or(path).display().to_string(),
@@ -261,8 +263,11 @@ pub fn decode<'a>(
         }
         text = String::from_utf8_lossy(bytes);
         if let Cow::Owned(_) = text {
-            let valid_up_to = std::str::from_utf8(bytes).map_err(|e| e.valid_up_to()).err();
-            let line = valid_up_to.map_or(1, |at| 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count());
+            let valid_up_to = std::str::from_utf8(bytes)
+                .map_err(|e| e.valid_up_to())
+                .err();
+            let line =
+                valid_up_to.map_or(1, |at| 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count());
             warning = Some(Warning::new(
                 format!("{source}:{line}"),
                 "invalid UTF-8, decoded with U+FFFD replacement characters",
@@ -295,8 +300,14 @@ mod tests {
             .chain("Türkiye".encode_utf16().flat_map(|u| u.to_le_bytes()))
             .collect();
         assert_eq!(decode(&utf16, "f").unwrap().0, "Türkiye");
-        assert!(decode(b"\x00\x01\x02binary", "f").unwrap_err().problem.contains("binary"));
-        assert!(decode(b" \n\t ", "f").unwrap_err().problem.contains("empty"));
+        assert!(decode(b"\x00\x01\x02binary", "f")
+            .unwrap_err()
+            .problem
+            .contains("binary"));
+        assert!(decode(b" \n\t ", "f")
+            .unwrap_err()
+            .problem
+            .contains("empty"));
         let (text, w) = decode(b"line one\nbad \xFF byte", "f.txt").unwrap();
         assert_eq!(text, "line one\nbad \u{FFFD} byte");
         assert_eq!(w.unwrap().source, "f.txt:2");

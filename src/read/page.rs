@@ -105,7 +105,9 @@ pub(crate) fn assign(parsed: &mut Parsed, field: Field, values: &[&str]) {
                     .push(format!("unreadable date {value:?}, left empty")),
             }
         }
-        Field::IssuedBy => values.iter().for_each(|v| split_list(v, &mut parsed.issued_by)),
+        Field::IssuedBy => values
+            .iter()
+            .for_each(|v| split_list(v, &mut parsed.issued_by)),
         Field::FieldsOfWork => values
             .iter()
             .for_each(|v| split_list(v, &mut parsed.fields_of_work)),
@@ -135,7 +137,10 @@ pub(crate) fn parse_meta_block(lines: &[&str], parsed: &mut Parsed) -> usize {
             values.push(found.value);
         }
         if found.dashed {
-            while i < lines.len() && lines[i].trim_start().starts_with('-') && label(lines[i]).is_none() {
+            while i < lines.len()
+                && lines[i].trim_start().starts_with('-')
+                && label(lines[i]).is_none()
+            {
                 let value = lines[i].trim_start().trim_start_matches('-').trim();
                 if !value.is_empty() {
                     values.push(value);
@@ -193,7 +198,10 @@ pub fn parse(text: &str) -> Parsed {
         .filter(|l| !l.trim().is_empty())
         .collect();
     let mut parsed = Parsed::default();
-    let meta_at = lines.iter().take(META_WINDOW).position(|l| label(l).is_some());
+    let meta_at = lines
+        .iter()
+        .take(META_WINDOW)
+        .position(|l| label(l).is_some());
     let (prelude, body) = match meta_at {
         Some(at) => {
             let used = parse_meta_block(&lines[at..], &mut parsed);
@@ -206,14 +214,21 @@ pub fn parse(text: &str) -> Parsed {
     };
     let mut prelude = prelude;
     let typed = prelude.len() >= 2 && is_content_type(prelude[0])
-        || prelude.len() >= 3 && prelude[0].split_whitespace().count() <= 3 && is_heading(prelude[0]);
+        || prelude.len() >= 3
+            && prelude[0].split_whitespace().count() <= 3
+            && is_heading(prelude[0]);
     if typed {
         parsed.content_type = Some(prelude[0].trim().to_string());
         prelude = &prelude[1..];
     }
+    let mut body = body;
     if let Some((title, lead)) = prelude.split_first() {
         parsed.title = Some(title.trim().to_string());
         parsed.paragraphs.extend(lead.iter().map(|l| l.to_string()));
+        // The current layout prints the lead again after the metadata block.
+        if !lead.is_empty() && body.starts_with(lead) {
+            body = &body[lead.len()..];
+        }
     }
     parsed.paragraphs.extend(body.iter().map(|l| l.to_string()));
     parsed
@@ -225,7 +240,19 @@ mod tests {
 
     #[test]
     fn menu_is_stripped_by_shape() {
-        let lines = ["-", "Our work", "-", "Topics", "- One", "- Two", "-", "Where", "- Three", "News Item", "Title"];
+        let lines = [
+            "-",
+            "Our work",
+            "-",
+            "Topics",
+            "- One",
+            "- Two",
+            "-",
+            "Where",
+            "- Three",
+            "News Item",
+            "Title",
+        ];
         assert_eq!(menu_len(&lines), 9);
         assert_eq!(menu_len(&["Title", "- not a menu"]), 0);
     }
@@ -235,7 +262,10 @@ mod tests {
         let l = label("- Issued by:").unwrap();
         assert_eq!((l.field, l.dashed, l.value), (Field::IssuedBy, true, ""));
         let l = label("Publishing date: 14 June 2017").unwrap();
-        assert_eq!((l.field, l.dashed, l.value), (Field::Published, false, "14 June 2017"));
+        assert_eq!(
+            (l.field, l.dashed, l.value),
+            (Field::Published, false, "14 June 2017")
+        );
         assert!(label("Note: this is prose").is_none());
     }
 

@@ -84,7 +84,11 @@ impl<'a> ser::Serializer for RowSerializer<'a> {
     fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<(), CellError> {
         Err(CellError("an optional row".into()))
     }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, _: &T) -> Result<(), CellError> {
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), CellError> {
         Err(CellError("a newtype row".into()))
     }
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
@@ -102,7 +106,11 @@ impl ser::SerializeStruct for RowSerializer<'_> {
     type Ok = ();
     type Error = CellError;
 
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> Result<(), CellError> {
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), CellError> {
         self.out.push(value.serialize(CellSerializer)?);
         Ok(())
     }
@@ -151,7 +159,9 @@ impl ser::Serializer for CellSerializer {
         Ok(Cell::Int(v.into()))
     }
     fn serialize_u64(self, v: u64) -> Result<Cell, CellError> {
-        i64::try_from(v).map(Cell::Int).map_err(|_| CellError(format!("integer {v}")))
+        i64::try_from(v)
+            .map(Cell::Int)
+            .map_err(|_| CellError(format!("integer {v}")))
     }
     fn serialize_f32(self, v: f32) -> Result<Cell, CellError> {
         // Through the shortest decimal form, so 0.95f32 is 0.95 and not 0.949999988.
@@ -181,10 +191,19 @@ impl ser::Serializer for CellSerializer {
     fn serialize_unit_struct(self, _: &'static str) -> Result<Cell, CellError> {
         Ok(Cell::Null)
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<Cell, CellError> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<Cell, CellError> {
         Ok(Cell::Str(variant.to_string()))
     }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, name: &'static str, value: &T) -> Result<Cell, CellError> {
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<Cell, CellError> {
         match (name, value.serialize(CellSerializer)?) {
             (DATE_NEWTYPE, Cell::Int(days)) => i32::try_from(days)
                 .map(Cell::Date)
@@ -207,7 +226,11 @@ impl ser::Serializer for CellSerializer {
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, CellError> {
         Err(CellError("tuple".into()))
     }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, CellError> {
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, CellError> {
         Err(CellError("tuple struct".into()))
     }
     fn serialize_tuple_variant(
@@ -222,7 +245,11 @@ impl ser::Serializer for CellSerializer {
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, CellError> {
         Err(CellError("map".into()))
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, CellError> {
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, CellError> {
         Err(CellError("nested struct".into()))
     }
     fn serialize_struct_variant(
@@ -244,7 +271,10 @@ impl ser::SerializeSeq for ListSerializer {
 
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), CellError> {
         match value.serialize(CellSerializer)? {
-            Cell::Str(s) => Ok(self.0.push(s)),
+            Cell::Str(s) => {
+                self.0.push(s);
+                Ok(())
+            }
             other => Err(CellError(format!("list element {other:?}"))),
         }
     }

@@ -58,7 +58,11 @@ impl<R: Row> TableWriter<R> {
         let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
         if formats.csv {
             let path = dir.join(format!("{}.csv", R::TABLE));
-            sinks.push(Box::new(CsvSink::create(path, R::COLUMNS, formats.excel_safe)?));
+            sinks.push(Box::new(CsvSink::create(
+                path,
+                R::COLUMNS,
+                formats.excel_safe,
+            )?));
         }
         if formats.parquet {
             let path = dir.join(format!("{}.parquet", R::TABLE));
@@ -77,7 +81,12 @@ impl<R: Row> TableWriter<R> {
             path: R::TABLE.into(),
             message: e.to_string(),
         })?;
-        debug_assert_eq!(self.cells.len(), R::COLUMNS.len(), "{} row does not match its columns", R::TABLE);
+        debug_assert_eq!(
+            self.cells.len(),
+            R::COLUMNS.len(),
+            "{} row does not match its columns",
+            R::TABLE
+        );
         for sink in &mut self.sinks {
             sink.write(&self.cells)?;
         }
@@ -105,7 +114,9 @@ mod tests {
     fn row_fields_match_declared_columns() {
         fn names<R: Row>(row: &R) -> Vec<String> {
             let value = serde_json::to_value(row).unwrap();
-            let serde_json::Value::Object(map) = value else { panic!("not a struct") };
+            let serde_json::Value::Object(map) = value else {
+                panic!("not a struct")
+            };
             let declared: Vec<String> = R::COLUMNS.iter().map(|(n, _)| n.to_string()).collect();
             let mut cells = Vec::new();
             to_cells(row, &mut cells).unwrap();
@@ -137,6 +148,10 @@ mod tests {
         to_cells(&article, &mut cells).unwrap();
         assert_eq!(cells[5], Cell::Date(18_263));
         assert_eq!(cells[7], Cell::List(vec!["x".into()]));
-        names(&WarningRow { article_id: None, source: "s".into(), problem: "p".into() });
+        names(&WarningRow {
+            article_id: None,
+            source: "s".into(),
+            problem: "p".into(),
+        });
     }
 }

@@ -147,6 +147,9 @@ pub struct WarningRow {
 
 impl Row for WarningRow {
     const TABLE: &'static str = "warnings";
-    const COLUMNS: &'static [(&'static str, T)] =
-        &[("article_id", T::Str), ("source", T::Str), ("problem", T::Str)];
+    const COLUMNS: &'static [(&'static str, T)] = &[
+        ("article_id", T::Str),
+        ("source", T::Str),
+        ("problem", T::Str),
+    ];
 }

@@ -36,7 +36,9 @@ fn temp_in(path: &Path) -> Result<NamedTempFile> {
 }
 
 fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
-    temp.persist(path).map(drop).map_err(|e| table_error(path, e.error))
+    temp.persist(path)
+        .map(drop)
+        .map_err(|e| table_error(path, e.error))
 }
 
 /// CSV: RFC 4180, header row, `; `-joined lists, empty cells for missing values.
@@ -49,9 +51,16 @@ pub struct CsvSink {
 }
 
 impl CsvSink {
-    pub fn create(path: PathBuf, columns: &[(&str, ColumnType)], excel_safe: bool) -> Result<CsvSink> {
+    pub fn create(
+        path: PathBuf,
+        columns: &[(&str, ColumnType)],
+        excel_safe: bool,
+    ) -> Result<CsvSink> {
         let temp = temp_in(&path)?;
-        let file = temp.as_file().try_clone().map_err(|e| table_error(&path, e))?;
+        let file = temp
+            .as_file()
+            .try_clone()
+            .map_err(|e| table_error(&path, e))?;
         let mut writer = csv::Writer::from_writer(BufWriter::with_capacity(1 << 16, file));
         writer
             .write_record(columns.iter().map(|(name, _)| name))
@@ -103,12 +112,18 @@ impl Sink for CsvSink {
             }
             self.record.push(text);
         }
-        self.writer.write_record(&self.record).map_err(|e| table_error(&self.path, e))
+        self.writer
+            .write_record(&self.record)
+            .map_err(|e| table_error(&self.path, e))
     }
 
     fn finish(self: Box<Self>) -> Result<()> {
-        let CsvSink { path, temp, writer, .. } = *self;
-        let mut inner = writer.into_inner().map_err(|e| table_error(&path, e.error()))?;
+        let CsvSink {
+            path, temp, writer, ..
+        } = *self;
+        let mut inner = writer
+            .into_inner()
+            .map_err(|e| table_error(&path, e.error()))?;
         inner.flush().map_err(|e| table_error(&path, e))?;
         persist(temp, &path)
     }
@@ -139,9 +154,15 @@ fn dtype(kind: ColumnType) -> DataType {
 }
 
 impl ParquetSink {
-    pub fn create(path: PathBuf, columns: &'static [(&'static str, ColumnType)]) -> Result<ParquetSink> {
+    pub fn create(
+        path: PathBuf,
+        columns: &'static [(&'static str, ColumnType)],
+    ) -> Result<ParquetSink> {
         let temp = temp_in(&path)?;
-        let file = temp.as_file().try_clone().map_err(|e| table_error(&path, e))?;
+        let file = temp
+            .as_file()
+            .try_clone()
+            .map_err(|e| table_error(&path, e))?;
         let schema: Schema = columns
             .iter()
             .map(|(name, kind)| Field::new((*name).into(), dtype(*kind)))
@@ -177,26 +198,55 @@ impl ParquetSink {
                 ),
                 ColumnType::Int => Column::new(
                     name,
-                    cells.map(|c| if let Cell::Int(v) = c { Some(*v) } else { None }).collect::<Vec<_>>(),
+                    cells
+                        .map(|c| if let Cell::Int(v) = c { Some(*v) } else { None })
+                        .collect::<Vec<_>>(),
                 ),
                 ColumnType::Float => Column::new(
                     name,
-                    cells.map(|c| if let Cell::Float(v) = c { Some(*v) } else { None }).collect::<Vec<_>>(),
+                    cells
+                        .map(|c| {
+                            if let Cell::Float(v) = c {
+                                Some(*v)
+                            } else {
+                                None
+                            }
+                        })
+                        .collect::<Vec<_>>(),
                 ),
                 ColumnType::Bool => Column::new(
                     name,
-                    cells.map(|c| if let Cell::Bool(v) = c { Some(*v) } else { None }).collect::<Vec<_>>(),
+                    cells
+                        .map(|c| {
+                            if let Cell::Bool(v) = c {
+                                Some(*v)
+                            } else {
+                                None
+                            }
+                        })
+                        .collect::<Vec<_>>(),
                 ),
                 ColumnType::Date => Column::new(
                     name,
-                    cells.map(|c| if let Cell::Date(v) = c { Some(*v) } else { None }).collect::<Vec<_>>(),
+                    cells
+                        .map(|c| {
+                            if let Cell::Date(v) = c {
+                                Some(*v)
+                            } else {
+                                None
+                            }
+                        })
+                        .collect::<Vec<_>>(),
                 )
                 .cast(&DataType::Date)?,
                 ColumnType::List => {
-                    let mut builder = ListStringChunkedBuilder::new(name, rows.len(), rows.len() * 2);
+                    let mut builder =
+                        ListStringChunkedBuilder::new(name, rows.len(), rows.len() * 2);
                     for cell in cells {
                         match cell {
-                            Cell::List(items) => builder.append_values_iter(items.iter().map(String::as_str)),
+                            Cell::List(items) => {
+                                builder.append_values_iter(items.iter().map(String::as_str))
+                            }
                             _ => builder.append_null(),
                         }
                     }
@@ -213,7 +263,9 @@ impl ParquetSink {
             return Ok(());
         }
         let frame = self.frame().map_err(|e| table_error(&self.path, e))?;
-        self.writer.write_batch(&frame).map_err(|e| table_error(&self.path, e))?;
+        self.writer
+            .write_batch(&frame)
+            .map_err(|e| table_error(&self.path, e))?;
         self.buffered.clear();
         Ok(())
     }
@@ -230,8 +282,12 @@ impl Sink for ParquetSink {
 
     fn finish(mut self: Box<Self>) -> Result<()> {
         self.flush()?;
-        self.writer.finish().map_err(|e| table_error(&self.path, e))?;
-        let ParquetSink { path, temp, writer, .. } = *self;
+        self.writer
+            .finish()
+            .map_err(|e| table_error(&self.path, e))?;
+        let ParquetSink {
+            path, temp, writer, ..
+        } = *self;
         drop(writer);
         persist(temp, &path)
     }

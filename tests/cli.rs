@@ -1,0 +1,154 @@
+//! The binary: exit codes, the sample page, `segment` output.
+
+use std::process::Command;
+
+use crate::common::*;
+
+fn whosaid() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_whosaid"))
+}
+
+#[test]
+fn usage_errors_exit_2_and_fatal_errors_exit_1() {
+    let status = whosaid()
+        .args(["extract", "--format", "xml"])
+        .output()
+        .unwrap()
+        .status;
+    assert_eq!(status.code(), Some(2));
+    let out = temp_dir();
+    let output = whosaid()
+        .args(["extract", "/no/such/dir", "-q", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/dir"));
+}
+
+#[test]
+fn output_directory_with_other_files_is_refused_without_force() {
+    let out = temp_dir();
+    std::fs::write(out.path().join("thesis.docx"), "mine").unwrap();
+    let sample = manifest_dir().join("examples/corpus/current");
+    let refused = whosaid()
+        .arg("extract")
+        .arg(&sample)
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+    let forced = whosaid()
+        .arg("extract")
+        .arg(&sample)
+        .args(["-q", "--force", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(forced.status.success());
+    assert!(out.path().join("quotes.csv").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+/// The sample page the users scrape: metadata, lead once, no menu, both quotes attributed.
+#[test]
+fn shared_sample_page() {
+    let samples = manifest_dir().join("../shared/samples");
+    assert!(
+        samples.is_dir(),
+        "the shared sample folder is part of the workplace: {}",
+        samples.display()
+    );
+    let out = temp_dir();
+    let status = whosaid()
+        .arg("extract")
+        .arg(&samples)
+        .args(["-q", "--out"])
+        .arg(out.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let articles = read_table(&out.path().join("articles.csv"));
+    assert_eq!(articles.len(), 1);
+    let a = &articles[0];
+    assert!(a["title"].starts_with("Protecting public spaces and critical infrastructure"));
+    assert_eq!(
+        a["issued_by"],
+        "OSCE Secretariat; Transnational Threats Department; OSCE Programme Office in Astana"
+    );
+    assert_eq!(a["fields_of_work"], "Countering terrorism");
+    assert_eq!(a["published"], "");
+    assert_eq!(a["content_type"], "News Item");
+    let lead = "National experts from the Government of Kazakhstan convened";
+    assert_eq!(a["text"].matches(lead).count(), 1);
+    assert!(!a["text"].contains("Participating States") && !a["text"].contains("- Albania"));
+    let quotes = read_table(&out.path().join("quotes.csv"));
+    let speakers: Vec<_> = quotes
+        .iter()
+        .map(|q| {
+            (
+                q["speaker"].as_str(),
+                q["speaker_role"].as_str(),
+                q["speaker_org"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            (
+                "Yuri Fenopetov",
+                "Deputy Head",
+                "OSCE Programme Office in Astana"
+            ),
+            (
+                "Maralbek Eshimov",
+                "Vice-Rector",
+                "Law Enforcement Academy under the Prosecutor General's Office of Kazakhstan"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn segment_prints_code_point_offsets() {
+    let dir = temp_dir();
+    let file = dir.path().join("t.txt");
+    std::fs::write(
+        &file,
+        "Türkiye’s envoy spoke. Dr. Ivanova replied!\nNew line",
+    )
+    .unwrap();
+    let output = whosaid().arg("segment").arg(&file).output().unwrap();
+    assert!(output.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let got: Vec<(u64, u64, &str)> = lines
+        .iter()
+        .map(|v| {
+            (
+                v["start"].as_u64().unwrap(),
+                v["end"].as_u64().unwrap(),
+                v["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (0, 22, "Türkiye’s envoy spoke."),
+            (23, 43, "Dr. Ivanova replied!"),
+            (44, 52, "New line")
+        ]
+    );
+}
