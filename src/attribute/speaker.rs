@@ -168,6 +168,11 @@ fn span_of(toks: &[Token], from: usize, to: usize) -> Span {
 fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
     let raw =
         ctx.text[span.range()].trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+    // `a social worker with ...`: the article is not part of the role.
+    let raw = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|a| raw.strip_prefix(a))
+        .unwrap_or(raw);
     if raw.is_empty() {
         return;
     }
