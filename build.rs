@@ -5,12 +5,17 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             files(&path, out);
-        } else if !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+        } else if !path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
             out.push(path);
         }
     }
@@ -23,8 +28,17 @@ fn table(name: &str, root: &Path, keep: impl Fn(&Path) -> bool) -> String {
     paths.sort();
     let mut code = format!("pub static {name}: &[(&str, &[u8])] = &[\n");
     for path in paths {
-        let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-        writeln!(code, "    ({rel:?}, include_bytes!({:?})),", path.display().to_string()).unwrap();
+        let rel = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            code,
+            "    ({rel:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
     }
     code.push_str("];\n");
     code
@@ -37,9 +51,13 @@ fn main() {
     println!("cargo:rerun-if-changed={}", corpus.display());
     println!("cargo:rerun-if-changed={}", gazetteers.display());
     let mut code = table("CORPUS", &corpus, |p| {
-        p.extension().is_some_and(|e| ["txt", "html", "htm", "jsonl"].contains(&e.to_string_lossy().as_ref()))
+        p.extension().is_some_and(|e| {
+            ["txt", "html", "htm", "jsonl"].contains(&e.to_string_lossy().as_ref())
+        })
     });
-    code += &table("GAZETTEERS", &gazetteers, |p| p.extension().is_some_and(|e| e == "csv"));
+    code += &table("GAZETTEERS", &gazetteers, |p| {
+        p.extension().is_some_and(|e| e == "csv")
+    });
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("bundled.rs");
     std::fs::write(out, code).unwrap();
 }

@@ -163,6 +163,19 @@ fn span_of(toks: &[Token], from: usize, to: usize) -> Span {
     Span::new(toks[from].span.start, toks[to - 1].span.end)
 }
 
+/// `s` without trailing connecting words (`Deputy Head of the` → `Deputy Head`).
+fn strip_connectors(s: &str) -> &str {
+    const CONNECTORS: &[&str] = &["of", "at", "in", "with", "for", "to", "the", "from"];
+    let mut s = s.trim_end();
+    while let Some((head, last)) = s.rsplit_once(' ') {
+        if !CONNECTORS.contains(&last) {
+            break;
+        }
+        s = head.trim_end();
+    }
+    s
+}
+
 /// Splits a role phrase into role and organization (`Deputy Head of the OSCE Programme
 /// Office in Astana` → `Deputy Head`, `OSCE Programme Office in Astana`).
 fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
@@ -181,17 +194,22 @@ fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
     let org_mention = ctx.mentions.iter().copied().find(|m| {
         span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
     });
-    let (role, org) = if let Some(at) = raw.find(" of ") {
+    // `Deputy Head of the OSCE Programme Office in Astana`, `Officer at the Centre`,
+    // `ODIHR Director`, `ODIHR’s Adviser on ...`: the role is what is left around the
+    // organization, without connecting words.
+    let (role, org) = if let Some(m) = org_mention {
+        let before = strip_connectors(&ctx.text[span.start..m.span.start]);
+        if before.is_empty() {
+            let after = ctx.text[m.span.end..span.end]
+                .trim_start_matches(['’', '\'', 's'])
+                .trim();
+            (after, Some(&ctx.text[m.span.range()]))
+        } else {
+            (before, Some(ctx.text[m.span.start..span.end].trim()))
+        }
+    } else if let Some(at) = raw.find(" of ").or_else(|| raw.find(" at ")) {
         let org = raw[at + 4..].trim_start_matches("the ").trim();
         (raw[..at].trim(), Some(org))
-    } else if let Some(m) = org_mention {
-        let before = ctx.text[span.start..m.span.start].trim();
-        let after = ctx.text[m.span.end..span.end].trim();
-        let role = if before.is_empty() { after } else { before };
-        (
-            role.trim_start_matches("the ").trim(),
-            Some(&ctx.text[m.span.range()]),
-        )
     } else {
         (raw, None)
     };
