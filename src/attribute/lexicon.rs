@@ -64,7 +64,8 @@ impl Lexicon {
         let mut out = Vec::new();
         let mut prev: Option<char> = None;
         for (i, c) in s.char_indices() {
-            if !prev.is_some_and(char::is_alphanumeric) && c.is_lowercase() {
+            // `so-called` is not `called`: a verb starts after whitespace or punctuation.
+            if !prev.is_some_and(|p| p.is_alphanumeric() || p == '-') && c.is_lowercase() {
                 if let Some(v) = self.verb_at(&s[i..]) {
                     out.push((i, i + v.len()));
                 }

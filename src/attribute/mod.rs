@@ -149,7 +149,8 @@ fn confidence(cue: Cue, resolution: Option<Resolution>) -> f32 {
         Some(Resolution::Pronoun) => 0.85,
         Some(Resolution::Title) => 0.75,
     };
-    base * factor
+    // Two decimals: the figure is a rank of rules, not a calibrated probability.
+    (base * factor * 100.0).round() / 100.0
 }
 
 fn sentence_at(sentences: &[Sentence], at: usize) -> Option<usize> {
