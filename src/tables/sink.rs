@@ -153,6 +153,18 @@ fn dtype(kind: ColumnType) -> DataType {
     }
 }
 
+/// A column of one primitive type; cells of another type are nulls.
+fn typed<'a, T>(
+    name: PlSmallStr,
+    cells: impl Iterator<Item = &'a Cell>,
+    value: impl Fn(&Cell) -> Option<T>,
+) -> Column
+where
+    Series: NamedFrom<Vec<Option<T>>, [Option<T>]>,
+{
+    Column::new(name, cells.map(value).collect::<Vec<_>>())
+}
+
 impl ParquetSink {
     pub fn create(
         path: PathBuf,
@@ -196,48 +208,22 @@ impl ParquetSink {
                         })
                         .collect::<Vec<_>>(),
                 ),
-                ColumnType::Int => Column::new(
-                    name,
-                    cells
-                        .map(|c| if let Cell::Int(v) = c { Some(*v) } else { None })
-                        .collect::<Vec<_>>(),
-                ),
-                ColumnType::Float => Column::new(
-                    name,
-                    cells
-                        .map(|c| {
-                            if let Cell::Float(v) = c {
-                                Some(*v)
-                            } else {
-                                None
-                            }
-                        })
-                        .collect::<Vec<_>>(),
-                ),
-                ColumnType::Bool => Column::new(
-                    name,
-                    cells
-                        .map(|c| {
-                            if let Cell::Bool(v) = c {
-                                Some(*v)
-                            } else {
-                                None
-                            }
-                        })
-                        .collect::<Vec<_>>(),
-                ),
-                ColumnType::Date => Column::new(
-                    name,
-                    cells
-                        .map(|c| {
-                            if let Cell::Date(v) = c {
-                                Some(*v)
-                            } else {
-                                None
-                            }
-                        })
-                        .collect::<Vec<_>>(),
-                )
+                ColumnType::Int => typed(name, cells, |c| match c {
+                    Cell::Int(v) => Some(*v),
+                    _ => None,
+                }),
+                ColumnType::Float => typed(name, cells, |c| match c {
+                    Cell::Float(v) => Some(*v),
+                    _ => None,
+                }),
+                ColumnType::Bool => typed(name, cells, |c| match c {
+                    Cell::Bool(v) => Some(*v),
+                    _ => None,
+                }),
+                ColumnType::Date => typed(name, cells, |c| match c {
+                    Cell::Date(v) => Some(*v),
+                    _ => None,
+                })
                 .cast(&DataType::Date)?,
                 ColumnType::List => {
                     let mut builder =
