@@ -42,6 +42,7 @@ pub mod tables;
 
 pub mod bundled;
 pub mod error;
+pub mod eval;
 pub mod pipeline;
 pub mod span;
 

@@ -13,8 +13,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use whosaid::error::{Error, Warning};
 use whosaid::gazetteer::{Gazetteer, GazetteerFile};
 use whosaid::pipeline::{self, Annotator, RunOptions};
+use whosaid::segment::{self, Breaks};
 use whosaid::tables::Formats;
-use whosaid::{bundled, read, segment, span::CharOffsets};
+use whosaid::{bundled, eval, read, span::CharOffsets};
 
 #[derive(Parser)]
 #[command(
@@ -70,7 +71,46 @@ enum Command {
     Segment {
         /// A UTF-8 text file; standard input when absent.
         file: Option<PathBuf>,
+        /// Where paragraphs break: every line (as in extracted articles), or blank lines
+        /// (for hard-wrapped text).
+        #[arg(long, value_enum, default_value = "lines")]
+        paragraphs: ParagraphsArg,
     },
+    /// Score a stage against hand-labelled cases.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Score sentence segmentation on JSON files of {"text", "expected": [..]} cases; prints
+    /// each failure and `N/M passed`. Exits with 1 below --min-passed.
+    Segmentation {
+        /// JSON files, each an array of cases.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Cases that must pass (default: all).
+        #[arg(long)]
+        min_passed: Option<usize>,
+        /// Where paragraphs break inside a case's text.
+        #[arg(long, value_enum, default_value = "lines")]
+        paragraphs: ParagraphsArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ParagraphsArg {
+    Lines,
+    BlankLines,
+}
+
+impl From<ParagraphsArg> for Breaks {
+    fn from(arg: ParagraphsArg) -> Breaks {
+        match arg {
+            ParagraphsArg::Lines => Breaks::Lines,
+            ParagraphsArg::BlankLines => Breaks::BlankLines,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -105,7 +145,16 @@ fn main() -> ExitCode {
                 quiet,
             )
         }
-        Command::Segment { file } => segment_text(file.as_deref()),
+        Command::Segment { file, paragraphs } => segment_text(file.as_deref(), paragraphs.into()),
+        Command::Eval(EvalCommand::Segmentation {
+            files,
+            min_passed,
+            paragraphs,
+        }) => match eval_segmentation(&files, min_passed, paragraphs.into()) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::FAILURE,
+            Err(err) => Err(err),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -237,7 +286,7 @@ fn extract(
     Ok(())
 }
 
-fn segment_text(file: Option<&Path>) -> Result<()> {
+fn segment_text(file: Option<&Path>, breaks: Breaks) -> Result<()> {
     let bytes = match file {
         Some(path) => std::fs::read(path).with_context(|| format!("reading {}", path.display()))?,
         None => {
@@ -263,7 +312,7 @@ fn segment_text(file: Option<&Path>) -> Result<()> {
     let offsets = CharOffsets::new(&text);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for sentence in segment::sentences(&text) {
+    for sentence in segment::sentences_by(&text, breaks) {
         let record = serde_json::json!({
             "start": offsets.to_char(sentence.span.start),
             "end": offsets.to_char(sentence.span.end),
@@ -273,4 +322,34 @@ fn segment_text(file: Option<&Path>) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Prints the report of every file and the total; true when at least `min_passed` (all,
+/// by default) of the cases pass.
+fn eval_segmentation(files: &[PathBuf], min_passed: Option<usize>, breaks: Breaks) -> Result<bool> {
+    let mut total = eval::Report::default();
+    for file in files {
+        let cases = eval::load_segmentation_cases(file)?;
+        let report = eval::segmentation(&cases, breaks);
+        if files.len() > 1 {
+            println!("== {}", file.display());
+            println!("{report}");
+        }
+        total.passed += report.passed;
+        total.total += report.total;
+        total.failures.extend(report.failures);
+    }
+    if files.len() > 1 {
+        println!("== total: {}/{} passed", total.passed, total.total);
+    } else {
+        println!("{total}");
+    }
+    let needed = min_passed.unwrap_or(total.total);
+    if total.passed < needed {
+        eprintln!(
+            "whosaid: {} of {} cases passed, {needed} required",
+            total.passed, total.total
+        );
+    }
+    Ok(total.passed >= needed)
 }
