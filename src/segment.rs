@@ -461,7 +461,7 @@ fn list_marker(s: &str) -> Option<Marker> {
         i = c.len_utf8();
         let spaced = next_char(rest, i).is_some_and(char::is_whitespace);
         // `-5 degrees` and `*note` are not bullets; `⁃9.` and `•Item` are.
-        if c.is_ascii() && !spaced || c == '–' && !spaced {
+        if (c.is_ascii() || c == '–') && !spaced {
             return None;
         }
         bullet = Some(c);
