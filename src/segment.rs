@@ -110,17 +110,11 @@ pub fn sentences_by(text: &str, breaks: Breaks) -> Vec<Sentence> {
 
 /// Appends the sentence spans of paragraph `p`, relative to it.
 fn split_paragraph(p: &str, out: &mut Vec<Span>) {
-    let Some(first) = list_marker(p) else {
-        return split_item(p, 0, out);
-    };
+    let cuts = list_items(p);
     let mut from = 0;
-    let mut marker = first;
-    let mut at = first.len;
-    while let Some((cut, next)) = next_list_item(p, at, &marker) {
+    for &cut in &cuts {
         split_item(&p[from..cut], from, out);
         from = cut;
-        at = cut + next.len;
-        marker = next;
     }
     split_item(&p[from..], from, out);
 }
@@ -134,15 +128,17 @@ fn split_item(s: &str, base: usize, out: &mut Vec<Span>) {
         }
     };
     let mut start = 0;
-    // The item's own marker (`1.`, `a.`) is not a sentence end.
-    let mut at = list_marker(s).map_or(0, |m| leading_space(s) + m.len);
+    // A list marker opening a sentence (`1.`, `a.`) is not a sentence end.
+    let skip_marker =
+        |at: usize| at + list_marker(&s[at..]).map_or(0, |m| leading_space(&s[at..]) + m.len);
+    let mut at = skip_marker(0);
     while let Some(t) = next_terminal(s.as_bytes(), at) {
         match decide(s, start, t) {
             Step::Go(next) => at = next,
             Step::Split { end, next } => {
                 push(start, end);
                 start = next;
-                at = next;
+                at = skip_marker(next);
             }
         }
     }
@@ -176,6 +172,7 @@ static TERMINAL_BYTE: [bool; 256] = {
 
 const MULTIBYTE_TERMINALS: &[char] = &['…', '‼', '⁇', '⁈', '⁉', '。', '！', '？'];
 const CLOSERS: &[char] = &['”', '"', '’', '\'', '»', '›', ')', ']', '}', '」', '』'];
+const QUOTE_CLOSERS: &[char] = &['”', '"', '’', '\'', '»', '›'];
 const OPENERS: &[char] = &[
     '“', '"', '‘', '\'', '«', '‹', '(', '[', '{', '„', '¿', '¡', '「',
 ];
@@ -320,6 +317,9 @@ fn decide(s: &str, start: usize, t: usize) -> Step {
     if prev_char(s, t) == Some('[') {
         return Step::Go(k); // `[...]`: an omission, not an end
     }
+    if marks.ends_with(QUOTE_CLOSERS) && attribution_follows(s, k) {
+        return Step::Go(k); // `“Who will pay?” Petrova asked.`
+    }
     if marks != "." {
         // `?`, `!`, an ellipsis, or a full stop that a quote or bracket closes.
         return split;
@@ -329,6 +329,23 @@ fn decide(s: &str, start: usize, t: usize) -> Step {
     } else {
         Step::Go(k)
     }
+}
+
+/// True when the text at byte `k`, right after a closing quote, is an attribution that
+/// completes the quoted sentence: a speech verb among its first five words, with no
+/// sentence end before it (`Petrova asked.`, `Ms. Berg told reporters.`).
+fn attribution_follows(s: &str, k: usize) -> bool {
+    let lexicon = &*LEXICON;
+    for (n, word) in s[k..].split_whitespace().take(5).enumerate() {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if n > 0 && lexicon.speech_verbs.contains(bare) {
+            return true;
+        }
+        if bare.len() < word.len() && lexicon.class(word) != Some(Class::Title) {
+            return false; // punctuation before any verb: `“No!” Then silence.`
+        }
+    }
+    false
 }
 
 /// Whether the bare full stop at byte `t` ends the sentence begun at `start`, given the
@@ -347,16 +364,77 @@ fn full_stop_ends(s: &str, start: usize, t: usize, next: &str) -> bool {
     let rule = lexicon.class(&s[w..=t]).or_else(|| {
         let mut chars = word.chars();
         let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-        let dotted = word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic());
+        let dotted = word.contains('.')
+            && word
+                .chars()
+                .all(|c| c == '.' || c == '-' || c.is_alphabetic());
         (initial || dotted).then_some(Class::Inner)
     });
     match rule {
-        None | Some(Class::Ends) => true,
+        None => true,
+        // `Co. Ltd.`: no sentence opens with a company suffix.
+        Some(Class::Ends) => {
+            let rest = &s[t + 1..].trim_start();
+            !(rest.starts_with(next)
+                && rest[next.len()..].starts_with('.')
+                && lexicon.class(&rest[..=next.len()]) == Some(Class::Ends))
+        }
         Some(Class::Title) => false,
-        Some(Class::Number) => !next.starts_with(|c: char| c.is_ascii_digit()),
+        Some(Class::Number) => next.starts_with(char::is_alphabetic) && !is_roman(next),
         Some(Class::Time) => !lexicon.introductory(&s[start..w]),
         Some(Class::Inner) => lexicon.openers.contains(next),
     }
+}
+
+/// `II`, `IV`, `XII`: a Roman numeral in capitals (not `I`, which is more often the
+/// pronoun).
+fn is_roman(word: &str) -> bool {
+    word.len() >= 2 && roman_value(&word.to_ascii_lowercase()).is_some()
+}
+
+/// The value of a lower-case Roman numeral written the usual way (`iv`, not `iiii`).
+fn roman_value(word: &str) -> Option<u32> {
+    let digit = |c: u8| match c {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        b'l' => Some(50),
+        b'c' => Some(100),
+        _ => None,
+    };
+    let values: Vec<u32> = word.bytes().map(digit).collect::<Option<_>>()?;
+    let mut total: i64 = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|&next| next > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    let value = u32::try_from(total).ok().filter(|&v| v > 0 && v < 400)?;
+    (to_roman(value) == word).then_some(value)
+}
+
+fn to_roman(mut value: u32) -> String {
+    const PARTS: [(u32, &str); 9] = [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (part, letters) in PARTS {
+        while value >= part {
+            out.push_str(letters);
+            value -= part;
+        }
+    }
+    out
 }
 
 /// Abbreviation classes, documented in `data/abbreviations.tsv`.
@@ -373,6 +451,8 @@ struct Lexicon {
     abbreviations: HashMap<&'static str, Class>,
     openers: HashSet<&'static str>,
     prepositions: HashSet<&'static str>,
+    /// One-word speech verbs (`said`, `asked`), shared with the quote stage's list.
+    speech_verbs: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -418,6 +498,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         abbreviations,
         openers: words(include_str!("../data/sentence_openers.txt")),
         prepositions: words(include_str!("../data/prepositions.txt")),
+        speech_verbs: crate::data::rows(include_str!("../data/speech_verbs.txt"))
+            .map(str::trim)
+            .filter(|verb| !verb.contains(' '))
+            .collect(),
     }
 });
 
@@ -430,12 +514,25 @@ struct Marker {
     label: Option<Label>,
 }
 
+/// A list label with every reading it allows: `i` is a letter and a Roman numeral.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Label {
-    /// The number, or the letter's position in the alphabet.
-    value: u32,
-    letter: bool,
+    number: Option<u32>,
+    letter: Option<u32>,
+    roman: Option<u32>,
     style: Style,
+}
+
+impl Label {
+    /// True when `next` is the label after this one in some reading.
+    fn precedes(&self, next: &Label) -> bool {
+        let step =
+            |a: Option<u32>, b: Option<u32>| matches!((a, b), (Some(a), Some(b)) if b == a + 1);
+        self.style == next.style
+            && (step(self.number, next.number)
+                || step(self.letter, next.letter)
+                || step(self.roman, next.roman))
+    }
 }
 
 /// How a label is written: `1.`, `1.)`, `1)`, `(1)`.
@@ -447,9 +544,10 @@ enum Style {
     Parens,
 }
 
-const BULLETS: &[char] = &[
-    '•', '◦', '▪', '▫', '‣', '⁃', '●', '○', '■', '□', '►', '–', '-', '*', '·',
-];
+/// Bullets that mark a list item wherever they stand after whitespace.
+const BULLETS: &[char] = &['•', '◦', '▪', '▫', '‣', '⁃', '●', '○', '■', '□', '►'];
+/// Bullets only at the start of an item and before whitespace (`- item`, not `-5`).
+const ASCII_BULLETS: &[char] = &['-', '*', '–'];
 
 /// The list marker that `s` opens with (after whitespace), if any.
 fn list_marker(s: &str) -> Option<Marker> {
@@ -457,15 +555,12 @@ fn list_marker(s: &str) -> Option<Marker> {
     let rest = &s[lead..];
     let mut i = 0;
     let mut bullet = None;
-    if let Some(c) = rest.chars().next().filter(|c| BULLETS.contains(c)) {
-        i = c.len_utf8();
-        let spaced = next_char(rest, i).is_some_and(char::is_whitespace);
-        // `-5 degrees` and `*note` are not bullets; `⁃9.` and `•Item` are.
-        if (c.is_ascii() || c == '–') && !spaced {
-            return None;
+    if let Some(c) = rest.chars().next() {
+        let spaced = next_char(rest, c.len_utf8()).is_some_and(char::is_whitespace);
+        if BULLETS.contains(&c) || ASCII_BULLETS.contains(&c) && spaced {
+            bullet = Some(c);
+            i = skip_whitespace(rest, c.len_utf8());
         }
-        bullet = Some(c);
-        i = skip_whitespace(rest, i);
     }
     let label = label_at(rest, i).map(|(label, end)| {
         i = end;
@@ -484,30 +579,47 @@ fn list_marker(s: &str) -> Option<Marker> {
     })
 }
 
-/// A label (`12.`, `3)`, `(b)`, `a.`) at byte `i` of `s`, and the byte after it.
+/// A label (`12.`, `3)`, `(b)`, `a.`, `(iv)`, `II.`) at byte `i` of `s`, and the byte
+/// after it.
 fn label_at(s: &str, i: usize) -> Option<(Label, usize)> {
     let b = s.as_bytes();
     let parens = b.get(i) == Some(&b'(');
     let from = i + usize::from(parens);
-    let digits = b[from.min(b.len())..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    let (value, letter, mut j) = match digits {
-        1..=3 => (s[from..from + digits].parse().ok()?, false, from + digits),
-        0 => {
-            let c = *b.get(from).filter(|c| c.is_ascii_alphabetic())?;
-            (u32::from(c.to_ascii_lowercase() - b'a'), true, from + 1)
+    let rest = b.get(from..)?;
+    let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    let letters = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let (mut label, mut j) = match (digits, letters) {
+        (1..=3, _) => (
+            Label {
+                number: s[from..from + digits].parse().ok(),
+                letter: None,
+                roman: None,
+                style: Style::Dot,
+            },
+            from + digits,
+        ),
+        (0, 1..=6) => {
+            let word = s[from..from + letters].to_ascii_lowercase();
+            let label = Label {
+                number: None,
+                letter: (letters == 1).then(|| u32::from(word.as_bytes()[0] - b'a')),
+                roman: roman_value(&word),
+                style: Style::Dot,
+            };
+            if label.letter.is_none() && label.roman.is_none() {
+                return None;
+            }
+            (label, from + letters)
         }
         _ => return None,
     };
-    let style = if parens {
+    label.style = if parens {
         (b.get(j) == Some(&b')')).then_some(Style::Parens)?
     } else if s[j..].starts_with(".)") {
         Style::DotParen
     } else if b.get(j) == Some(&b'.') {
-        // `A. Petrov` is an initial: only lower-case letters are dotted labels.
-        if letter && b[from].is_ascii_uppercase() {
+        // `A. Petrov` is an initial, `I. Jones` too: a dotted capital letter is no label.
+        if letters == 1 && rest[0].is_ascii_uppercase() {
             return None;
         }
         Style::Dot
@@ -516,18 +628,41 @@ fn label_at(s: &str, i: usize) -> Option<(Label, usize)> {
     } else {
         return None;
     };
-    j += match style {
-        Style::DotParen => 2,
-        _ => 1,
-    };
-    Some((
-        Label {
-            value,
-            letter,
-            style,
-        },
-        j,
-    ))
+    j += if label.style == Style::DotParen { 2 } else { 1 };
+    Some((label, j))
+}
+
+/// Byte offsets in paragraph `p` where a new list item starts (never 0): each
+/// Unicode bullet after whitespace, and each label that continues a series opened at the
+/// start of the paragraph. A series inside a sentence (`three parts: (1) assessment, (2)
+/// training`) is an inline enumeration and is left alone.
+fn list_items(p: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let opening = list_marker(p).map(|m| (0, m));
+    if let Some((at, first)) = opening {
+        if at > 0 {
+            cuts.push(at);
+        }
+        let mut marker = first;
+        let mut from = at + leading_space(&p[at..]) + first.len;
+        while let Some((cut, next)) = next_list_item(p, from, &marker) {
+            cuts.push(cut);
+            from = cut + next.len;
+            marker = next;
+        }
+    }
+    // Bullets share their lead byte 0xE2 with curly quotes; most hits are quotes.
+    for i in memchr::memchr_iter(0xE2, p.as_bytes()) {
+        if BULLETS.contains(&char_at(p.as_bytes(), i))
+            && i > 0
+            && prev_char(p, i).is_some_and(char::is_whitespace)
+        {
+            cuts.push(i);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
 }
 
 /// The next marker of the same series as `marker` after byte `at` of paragraph `p`: the
@@ -535,8 +670,7 @@ fn label_at(s: &str, i: usize) -> Option<(Label, usize)> {
 fn next_list_item(p: &str, at: usize, marker: &Marker) -> Option<(usize, Marker)> {
     let mut search = at;
     while let Some(offset) = p[search..].find(char::is_whitespace) {
-        let ws = search + offset;
-        let cut = skip_whitespace(p, ws);
+        let cut = skip_whitespace(p, search + offset);
         if cut >= p.len() {
             return None;
         }
@@ -544,15 +678,12 @@ fn next_list_item(p: &str, at: usize, marker: &Marker) -> Option<(usize, Marker)
         let Some(next) = list_marker(&p[cut..]) else {
             continue;
         };
-        let same_bullet = next.bullet == marker.bullet;
         let follows = match (marker.label, next.label) {
-            (Some(a), Some(b)) => {
-                a.letter == b.letter && a.style == b.style && b.value == a.value + 1
-            }
+            (Some(a), Some(b)) => a.precedes(&b),
             (None, _) => marker.bullet.is_some(),
             (Some(_), None) => false,
         };
-        if same_bullet && follows {
+        if next.bullet == marker.bullet && follows {
             return Some((cut, next));
         }
     }
