@@ -24,6 +24,8 @@ pub enum Error {
         line: u64,
         message: String,
     },
+    #[error("{}", gazetteer_errors(.0))]
+    Gazetteers(Vec<crate::gazetteer::Problem>),
     #[error("{path}: output directory is not empty (use --force to overwrite)")]
     OutputNotEmpty { path: PathBuf },
     #[error("{path}: cannot write table: {message}")]
@@ -37,6 +39,17 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn gazetteer_errors(problems: &[crate::gazetteer::Problem]) -> String {
+    let mut out = format!(
+        "the gazetteers have {} error(s); fix them (see `whosaid gazetteer check`):",
+        problems.len()
+    );
+    for problem in problems {
+        out.push_str(&format!("\n  {problem}"));
+    }
+    out
+}
 
 /// A per-article or per-row problem that did not stop the run.
 #[derive(Debug, Clone, PartialEq, Eq)]

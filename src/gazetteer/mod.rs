@@ -1,31 +1,64 @@
 //! Stage 3, match: gazetteers of people, places and organizations, and a matcher that
 //! finds their names in article text.
 //!
-//! Gazetteers are CSV files (format in `gazetteers/README.md`): `id,type,name,aliases`
-//! required, optional `subtype,parent,country,gender,role,valid_from,valid_to,demonyms`,
-//! extra columns kept as attributes. Ids are unique across all files; a later duplicate is
-//! skipped with a warning. A malformed row is a warning naming `file:line`; a file without
-//! the required columns is an error.
+//! Gazetteers are CSV files (format in `gazetteers/README.md`) read by [`load`]; every
+//! problem is a [`Problem`] at `file:line`, and a run refuses to start on errors.
 //!
-//! Matching policy: names and aliases are folded ([`fold`]) and searched with one
-//! Aho-Corasick automaton over the folded text; acronyms (every word has two or more
-//! capitals: `OSCE`, `RFoM`, `OSCE PA`, `U.S.`) are matched case-sensitively on the
-//! original text. A match must start and end at word boundaries of the original text
-//! (`Serbian` does not contain `Serbia`; `Kazakhstan’s` contains `Kazakhstan`) and, when
-//! the name is capitalised, start with a capital (`met` is not `Met`). Among the valid
-//! matches the leftmost-longest win and none overlap. Spans point into the original text.
+//! Matching. Names, aliases and demonyms are folded into word streams ([`fold`]: case,
+//! diacritics, punctuation) with a space on each side, and one Aho-Corasick automaton
+//! (leftmost-longest) runs over the folded article. Because both sides carry the
+//! spaces, a match always lies on word boundaries of the original (`Serbian` is not
+//! `Serbia`; `Kazakhstan’s` holds `Kazakhstan`). Each candidate is then checked against
+//! the original text: an acronym (every word has two or more capitals: `OSCE PA`, `UN`,
+//! `RFoM`) must be written in exactly its case, a capitalised name must start with a
+//! capital (`met` is not `Met`), and no name spans a line break. When the longest
+//! candidate fails, the next longest at the same place is tried (`OSCE PAs` yields
+//! `OSCE`). Matches never overlap.
+//!
+//! Shared names. A folded name may belong to several entities (`Luxembourg`, the country
+//! and the city). Each such mention is resolved within the article by [`Resolution`]:
+//! first the candidate most related to the article's unambiguous mentions (the same
+//! entity, its parent or country, or things in it), then the subtype priority
+//! [`SUBTYPE_PRIORITY`], then the earlier row. The matcher does not use dates: a
+//! [`Match`] of an entity outside its `valid_from`–`valid_to` period is flagged by the
+//! pipeline, not dropped.
+
+mod load;
 
 pub mod fold;
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use serde::Serialize;
 
-use crate::error::{Error, Result, Warning};
+use crate::error::{Error, Result};
+use crate::read::date::Date;
 use crate::span::Span;
-use fold::{fold, fold_with_map};
+pub use load::{Problem, Severity};
+
+/// Subtypes in the order that decides a shared name when the article gives no context:
+/// a country before a region or a city, an OSCE structure before other organizations.
+/// Unlisted subtypes come after these, in row order.
+pub const SUBTYPE_PRIORITY: &[&str] = &[
+    "country",
+    "partner",
+    "region",
+    "city",
+    "municipality",
+    "osce",
+    "institution",
+    "field operation",
+    "secretariat unit",
+    "decision-making body",
+    "chairpersonship",
+    "parliamentary assembly",
+    "international organization",
+    "government body",
+    "ngo",
+    "official",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -57,6 +90,61 @@ pub enum Gender {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityRef(pub u32);
 
+/// Where a row was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: u64,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// The dates an entity existed or held its role, inclusive; either end may be open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Period {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Period {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as the first day (or, for an upper bound, the
+    /// last day) it names.
+    fn parse_bound(value: &str, upper: bool) -> Option<Date> {
+        let mut parts = value.split('-');
+        let year: i32 = parts
+            .next()?
+            .parse()
+            .ok()
+            .filter(|y| (1000..=9999).contains(y))?;
+        let month: Option<u32> = parts.next().map(str::parse).transpose().ok()?;
+        let day: Option<u32> = parts.next().map(str::parse).transpose().ok()?;
+        if parts.next().is_some() {
+            return None;
+        }
+        let month_or = |m: u32| month.unwrap_or(m);
+        match (day, upper) {
+            (Some(day), _) => Date::new(year, month?, day),
+            (None, false) => Date::new(year, month_or(1), 1),
+            (None, true) => (28..=31)
+                .rev()
+                .find_map(|d| Date::new(year, month_or(12), d)),
+        }
+    }
+
+    /// `Some(true)` when `date` lies outside the period, `None` when either is unknown.
+    pub fn excludes(&self, date: Option<Date>) -> Option<bool> {
+        let date = date?;
+        if self.from.is_none() && self.to.is_none() {
+            return None;
+        }
+        Some(self.from.is_some_and(|f| date < f) || self.to.is_some_and(|t| date > t))
+    }
+}
+
 /// One gazetteer row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
@@ -74,6 +162,34 @@ pub struct Entity {
     pub demonyms: Vec<String>,
     /// Columns this crate does not interpret, in file order.
     pub attributes: Vec<(String, String)>,
+    pub origin: Origin,
+    pub parent_ref: Option<EntityRef>,
+    pub country_ref: Option<EntityRef>,
+    pub period: Period,
+}
+
+/// Which of an entity's forms a mention uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    Name,
+    Alias,
+    Acronym,
+    Demonym,
+}
+
+/// How a mention's entity was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Resolution {
+    /// Only one entity has this form.
+    Unique,
+    /// The article's other mentions favour one candidate.
+    Context,
+    /// No context; the higher [`SUBTYPE_PRIORITY`] won.
+    Subtype,
+    /// No context, same priority: the row loaded first.
+    Order,
 }
 
 /// A name found in a text.
@@ -81,29 +197,124 @@ pub struct Entity {
 pub struct Match {
     pub span: Span,
     pub entity: EntityRef,
+    pub form: Form,
+    pub resolution: Resolution,
+    /// The folded name's index, and which of its candidates passed the case checks.
+    key: u32,
+    passing: u64,
 }
 
-/// Loaded entities and the automata that find them.
+/// How a candidate must be written in the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Case {
+    Any,
+    /// Starts with a capital (or a character without case).
+    Capitalised,
+    /// Exactly these letters and digits, in this case (acronyms).
+    Exact(Box<str>),
+}
+
+impl Case {
+    fn of(name: &str) -> Case {
+        if is_acronym(name) {
+            Case::Exact(name.chars().filter(|c| c.is_alphanumeric()).collect())
+        } else if name.chars().next().is_some_and(char::is_uppercase) {
+            Case::Capitalised
+        } else {
+            Case::Any
+        }
+    }
+
+    fn accepts(&self, surface: &str) -> bool {
+        match self {
+            Case::Any => true,
+            Case::Capitalised => !surface.chars().next().is_some_and(char::is_lowercase),
+            Case::Exact(letters) => surface
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .eq(letters.chars()),
+        }
+    }
+}
+
+/// True for names matched case-sensitively: every word carries two or more capitals.
+fn is_acronym(name: &str) -> bool {
+    name.split_whitespace()
+        .all(|word| word.chars().filter(|c| c.is_uppercase()).count() >= 2)
+}
+
+#[derive(Debug, Clone)]
+struct Target {
+    entity: EntityRef,
+    form: Form,
+    case: Case,
+}
+
+/// Loaded entities and the automaton that finds them.
 pub struct Gazetteer {
     entities: Vec<Entity>,
     by_id: HashMap<String, EntityRef>,
-    folded: Option<AhoCorasick>,
-    folded_targets: Vec<(EntityRef, bool)>,
-    exact: Option<AhoCorasick>,
-    exact_targets: Vec<EntityRef>,
+    automaton: Option<AhoCorasick>,
+    /// Candidates of each folded name, in row order (at most 64 are told apart).
+    keys: Vec<Vec<Target>>,
+    /// Folded name → its index in `keys`, to try shorter names at a place.
+    index: HashMap<String, usize>,
+    starts: StartFilter,
 }
 
-const REQUIRED: [&str; 4] = ["id", "type", "name", "aliases"];
-const KNOWN: [&str; 8] = [
-    "subtype",
-    "parent",
-    "country",
-    "gender",
-    "role",
-    "valid_from",
-    "valid_to",
-    "demonyms",
-];
+/// The start of every folded name, so that the automaton runs only at word starts that
+/// can begin a name; most words of a text begin none. A name's start is its first word
+/// and the space after it, cut at [`StartFilter::LEN`] bytes (`un `, `osce `, `andor`),
+/// hashed into a bit table: no false negatives, a few per cent false positives.
+struct StartFilter {
+    bits: Vec<u64>,
+}
+
+impl StartFilter {
+    const LEN: usize = 5;
+    const BITS: u32 = 22;
+
+    fn new() -> StartFilter {
+        StartFilter {
+            bits: vec![0; (1 << Self::BITS) / 64],
+        }
+    }
+
+    /// The bit of the start of `word` (the bytes after a space): up to [`Self::LEN`]
+    /// bytes, ending after the first space.
+    fn bit(word: &[u8]) -> usize {
+        let packed = match word.first_chunk::<8>() {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => word
+                .iter()
+                .enumerate()
+                .fold(0, |acc, (i, &b)| acc | u64::from(b) << (8 * i)),
+        };
+        // Keep the bytes up to and including the first space.
+        let spaces = !(packed ^ 0x2020_2020_2020_2020);
+        let space_bits = (spaces & 0x7F7F_7F7F_7F7F_7F7F).wrapping_add(0x0101_0101_0101_0101)
+            & spaces
+            & 0x8080_8080_8080_8080;
+        let keep = match space_bits.trailing_zeros() {
+            64 => u64::MAX,
+            bit => u64::MAX >> (63 - bit.min(63)),
+        };
+        let packed = packed & keep & (u64::MAX >> (64 - 8 * Self::LEN as u32));
+        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    /// `key` is a folded name, space first.
+    fn add(&mut self, key: &[u8]) {
+        let bit = Self::bit(&key[1..]);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether a name can start at the space at `at` of a folded text.
+    fn admits(&self, hay: &[u8], at: usize) -> bool {
+        let bit = Self::bit(&hay[at + 1..]);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
 
 /// One gazetteer file's name (for messages) and contents.
 pub struct GazetteerFile {
@@ -145,216 +356,115 @@ impl GazetteerFile {
     }
 }
 
-fn split_bar(value: &str) -> Vec<String> {
-    value
-        .split('|')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// True for names matched case-sensitively: every word carries two or more capitals.
-fn is_acronym(name: &str) -> bool {
-    name.split_whitespace()
-        .all(|word| word.chars().filter(|c| c.is_uppercase()).count() >= 2)
-}
-
 impl Gazetteer {
-    /// Loads files in order; returns the gazetteer and the rows skipped with a warning.
-    pub fn load(files: &[GazetteerFile]) -> Result<(Gazetteer, Vec<Warning>)> {
-        let mut entities: Vec<Entity> = Vec::new();
-        let mut by_id = HashMap::new();
-        let mut warnings = Vec::new();
-        for file in files {
-            let mut reader = csv::ReaderBuilder::new()
-                .flexible(true)
-                .from_reader(file.contents.as_bytes());
-            let header_err = |message: String| Error::Gazetteer {
-                file: file.name.clone(),
-                line: 1,
-                message,
-            };
-            let headers = reader
-                .headers()
-                .map_err(|e| header_err(format!("unreadable header: {e}")))?
-                .iter()
-                .map(|h| h.trim().to_lowercase())
-                .collect::<Vec<_>>();
-            let column = |name: &str| headers.iter().position(|h| h == name);
-            for name in REQUIRED {
-                if column(name).is_none() {
-                    return Err(header_err(format!(
-                        "missing column {name:?} (header: {})",
-                        headers.join(",")
-                    )));
+    /// Loads files in order for a run: `Err` when any problem is an error (all of them
+    /// are in [`Error::Gazetteers`]); otherwise the gazetteer and its notes.
+    pub fn load(files: &[GazetteerFile]) -> Result<(Gazetteer, Vec<Problem>)> {
+        let (gazetteer, problems) = Gazetteer::check(files)?;
+        if problems.iter().any(Problem::is_error) {
+            return Err(Error::Gazetteers(
+                problems.into_iter().filter(Problem::is_error).collect(),
+            ));
+        }
+        Ok((gazetteer, problems))
+    }
+
+    /// Loads files in order, leaving out rows with errors, and returns every problem,
+    /// errors first. Fails only when the automaton cannot be built.
+    pub fn check(files: &[GazetteerFile]) -> Result<(Gazetteer, Vec<Problem>)> {
+        let load::Loaded {
+            entities,
+            by_id,
+            mut problems,
+        } = load::read(files);
+        let mut keys: Vec<Vec<Target>> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (i, entity) in entities.iter().enumerate() {
+            let target = EntityRef(i as u32);
+            let forms = std::iter::once((&entity.name, Form::Name))
+                .chain(entity.aliases.iter().map(|a| {
+                    (
+                        a,
+                        if is_acronym(a) {
+                            Form::Acronym
+                        } else {
+                            Form::Alias
+                        },
+                    )
+                }))
+                .chain(entity.demonyms.iter().map(|d| (d, Form::Demonym)));
+            for (written, form) in forms {
+                let key = fold::fold(written).text;
+                if key.trim().is_empty() {
+                    problems.push(Problem {
+                        severity: Severity::Error,
+                        file: entity.origin.file.clone(),
+                        line: entity.origin.line,
+                        message: format!("{written:?} of {} has no letters or digits", entity.id),
+                    });
+                    continue;
                 }
-            }
-            for record in reader.records() {
-                let line = |r: &csv::StringRecord| r.position().map_or(0, |p| p.line());
-                let record = match record {
-                    Ok(record) => record,
-                    Err(e) => {
-                        let at = e.position().map_or(0, |p| p.line());
-                        warnings.push(Warning::new(
-                            format!("{}:{at}", file.name),
-                            format!("unreadable row: {e}"),
-                        ));
-                        continue;
-                    }
-                };
-                let at = format!("{}:{}", file.name, line(&record));
-                if record.len() != headers.len() {
-                    warnings.push(Warning::new(
-                        at,
-                        format!(
-                            "{} fields, header has {}; row skipped",
-                            record.len(),
-                            headers.len()
+                let slot = *index.entry(key.clone()).or_insert_with(|| {
+                    patterns.push(key);
+                    keys.push(Vec::new());
+                    keys.len() - 1
+                });
+                let candidates = &mut keys[slot];
+                if candidates.iter().any(|t| t.entity == target) {
+                    continue; // the same name twice, or a name and an alias that fold alike
+                }
+                if let Some(first) = candidates.first() {
+                    let other = &entities[first.entity.0 as usize];
+                    problems.push(Problem {
+                        severity: Severity::Note,
+                        file: entity.origin.file.clone(),
+                        line: entity.origin.line,
+                        message: format!(
+                            "{written:?} of {} is also a form of {} ({}); each mention is resolved by context, then subtype, then row order",
+                            entity.id, other.id, other.origin
                         ),
-                    ));
-                    continue;
+                    });
                 }
-                let get = |name: &str| {
-                    column(name)
-                        .and_then(|i| record.get(i))
-                        .map(str::trim)
-                        .unwrap_or("")
-                };
-                let opt = |name: &str| Some(get(name).to_string()).filter(|s| !s.is_empty());
-                let id = get("id").to_string();
-                let name = get("name").to_string();
-                let Some(kind) = EntityType::parse(get("type")) else {
-                    warnings.push(Warning::new(
-                        at,
-                        format!("unknown type {:?}; row skipped", get("type")),
-                    ));
-                    continue;
-                };
-                if id.is_empty() || name.is_empty() {
-                    warnings.push(Warning::new(at, "empty id or name; row skipped"));
-                    continue;
-                }
-                if by_id.contains_key(&id) {
-                    warnings.push(Warning::new(
-                        at,
-                        format!("duplicate id {id:?}; row skipped"),
-                    ));
-                    continue;
-                }
-                let gender = match get("gender").to_lowercase().as_str() {
-                    "" => None,
-                    "female" | "f" => Some(Gender::Female),
-                    "male" | "m" => Some(Gender::Male),
-                    other => {
-                        warnings.push(Warning::new(
-                            &at,
-                            format!("unknown gender {other:?}, left empty"),
-                        ));
-                        None
-                    }
-                };
-                let attributes = headers
-                    .iter()
-                    .zip(record.iter())
-                    .filter(|(h, v)| {
-                        !REQUIRED.contains(&h.as_str())
-                            && !KNOWN.contains(&h.as_str())
-                            && !v.trim().is_empty()
-                    })
-                    .map(|(h, v)| (h.clone(), v.trim().to_string()))
-                    .collect();
-                by_id.insert(id.clone(), EntityRef(entities.len() as u32));
-                entities.push(Entity {
-                    id,
-                    kind,
-                    name,
-                    aliases: split_bar(get("aliases")),
-                    subtype: opt("subtype"),
-                    parent: opt("parent"),
-                    country: opt("country"),
-                    gender,
-                    role: opt("role"),
-                    valid_from: opt("valid_from"),
-                    valid_to: opt("valid_to"),
-                    demonyms: split_bar(get("demonyms")),
-                    attributes,
+                candidates.push(Target {
+                    entity: target,
+                    form,
+                    case: Case::of(written),
                 });
             }
         }
-        let gazetteer = Gazetteer::build(entities, by_id, &mut warnings)?;
-        Ok((gazetteer, warnings))
-    }
-
-    fn build(
-        entities: Vec<Entity>,
-        by_id: HashMap<String, EntityRef>,
-        warnings: &mut Vec<Warning>,
-    ) -> Result<Gazetteer> {
-        let mut folded_patterns: Vec<String> = Vec::new();
-        let mut folded_targets = Vec::new();
-        let mut exact_patterns: Vec<String> = Vec::new();
-        let mut exact_targets = Vec::new();
-        let mut owner: HashMap<String, EntityRef> = HashMap::new();
-        for (i, entity) in entities.iter().enumerate() {
-            let target = EntityRef(i as u32);
-            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-                let key = if is_acronym(name) {
-                    name.clone()
-                } else {
-                    fold(name)
-                };
-                if key.is_empty() {
-                    continue;
-                }
-                match owner.get(&key) {
-                    Some(&other) if other == target => continue,
-                    Some(&other) => {
-                        warnings.push(Warning::new(
-                            "gazetteers",
-                            format!(
-                                "name {name:?} of {} is already a name of {}; kept for the first",
-                                entity.id, entities[other.0 as usize].id
-                            ),
-                        ));
-                        continue;
-                    }
-                    None => {
-                        owner.insert(key.clone(), target);
-                    }
-                }
-                if is_acronym(name) {
-                    exact_patterns.push(key);
-                    exact_targets.push(target);
-                } else {
-                    let capitalised = name.chars().next().is_some_and(char::is_uppercase);
-                    folded_patterns.push(key);
-                    folded_targets.push((target, capitalised));
-                }
-            }
+        let file_index = |name: &str| files.iter().position(|f| f.name == name);
+        problems.sort_by_key(|p| (p.severity, file_index(&p.file), p.line));
+        let mut starts = StartFilter::new();
+        for key in &patterns {
+            starts.add(key.as_bytes());
         }
-        let build = |patterns: &[String]| -> Result<Option<AhoCorasick>> {
-            if patterns.is_empty() {
-                return Ok(None);
-            }
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(patterns)
-                .map(Some)
-                .map_err(|e| Error::Gazetteer {
-                    file: "gazetteers".into(),
-                    line: 0,
-                    message: format!("cannot build the name automaton: {e}"),
-                })
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
+                    .build(&patterns)
+                    .map_err(|e| Error::Gazetteer {
+                        file: "gazetteers".into(),
+                        line: 0,
+                        message: format!("cannot build the name automaton: {e}"),
+                    })?,
+            )
         };
-        Ok(Gazetteer {
-            folded: build(&folded_patterns)?,
-            exact: build(&exact_patterns)?,
-            entities,
-            by_id,
-            folded_targets,
-            exact_targets,
-        })
+        Ok((
+            Gazetteer {
+                entities,
+                by_id,
+                automaton,
+                keys,
+                index,
+                starts,
+            },
+            problems,
+        ))
     }
 
     pub fn entity(&self, entity: EntityRef) -> &Entity {
@@ -373,62 +483,159 @@ impl Gazetteer {
         self.entities.is_empty()
     }
 
-    /// The entity whose name or alias is exactly `name` after folding, if any.
+    /// The entity whose name, alias or demonym is all of `name`, if any.
     pub fn lookup(&self, name: &str) -> Option<EntityRef> {
-        let found = self.find(name);
+        let trimmed = name.trim();
+        let found = self.find(trimmed);
         found
             .first()
-            .filter(|m| m.span.start == 0 && m.span.end == name.len())
+            .filter(|m| m.span.start == 0 && m.span.end == trimmed.len())
             .map(|m| m.entity)
     }
 
-    /// All names in `text`: leftmost-longest, non-overlapping, word-bounded, sorted.
+    /// The other entities a shared name could have meant at `m`.
+    pub fn alternatives(&self, m: &Match) -> Vec<EntityRef> {
+        self.passing(m).filter(|&e| e != m.entity).collect()
+    }
+
+    fn passing<'a>(&'a self, m: &'a Match) -> impl Iterator<Item = EntityRef> + 'a {
+        self.keys[m.key as usize]
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i < 64 && m.passing & (1 << i) != 0)
+            .map(|(_, t)| t.entity)
+    }
+
+    /// All names in `text`: leftmost-longest, non-overlapping, word-bounded, in order.
     pub fn find(&self, text: &str) -> Vec<Match> {
-        let mut candidates: Vec<Match> = Vec::new();
-        let bounded = |s: usize, e: usize| {
-            let before = text[..s]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            let after = text[e..].chars().next().is_some_and(char::is_alphanumeric);
-            !before && !after && s < e
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
         };
-        if let Some(ac) = &self.folded {
-            let folded = fold_with_map(text);
-            for m in ac.find_overlapping_iter(&folded.text) {
-                let (s, e) = folded.original(m.start(), m.end());
-                let (entity, capitalised) = self.folded_targets[m.pattern().as_usize()];
-                let starts_lower = text[s..].chars().next().is_some_and(char::is_lowercase);
-                if bounded(s, e) && !(capitalised && starts_lower) {
-                    candidates.push(Match {
-                        span: Span::new(s, e),
-                        entity,
-                    });
+        let folded = fold::fold(text);
+        let hay = folded.text.as_bytes();
+        let mut found = Vec::new();
+        let mut at = 0;
+        for start in memchr::memchr_iter(b' ', hay) {
+            if start < at || !self.starts.admits(hay, start) {
+                continue;
+            }
+            let Some(longest) = ac.find(Input::new(hay).range(start..).anchored(Anchored::Yes))
+            else {
+                continue;
+            };
+            let key = longest.pattern().as_usize();
+            let mut accepted = self.accept(text, &folded, start, longest.end(), key);
+            if accepted.is_none() {
+                // Shorter names at the same place end at an earlier space.
+                let mut end = longest.end() - 1;
+                while accepted.is_none() {
+                    let Some(space) = folded.text[start + 1..end].rfind(' ') else {
+                        break;
+                    };
+                    end = start + 1 + space;
+                    if let Some(&key) = self.index.get(&folded.text[start..=end]) {
+                        accepted = self.accept(text, &folded, start, end + 1, key);
+                    }
                 }
             }
-        }
-        if let Some(ac) = &self.exact {
-            for m in ac.find_overlapping_iter(text) {
-                if bounded(m.start(), m.end()) {
-                    let entity = self.exact_targets[m.pattern().as_usize()];
-                    candidates.push(Match {
-                        span: Span::new(m.start(), m.end()),
-                        entity,
-                    });
-                }
+            if let Some((m, end)) = accepted {
+                at = end - 1; // the space after a name starts the next one
+                found.push(m);
             }
         }
-        candidates.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.entity));
-        let mut chosen: Vec<Match> = Vec::with_capacity(candidates.len());
-        for m in candidates {
-            if chosen
-                .last()
-                .is_none_or(|last| last.span.end <= m.span.start)
-            {
-                chosen.push(m);
+        self.resolve(&mut found);
+        found
+    }
+
+    /// The folded name `key` at `start..end` of the folded text, with the end, if one of
+    /// its candidates passes the checks on the original.
+    fn accept(
+        &self,
+        text: &str,
+        folded: &fold::Folded,
+        start: usize,
+        end: usize,
+        key: usize,
+    ) -> Option<(Match, usize)> {
+        let span = Span::new(folded.original(start + 1), folded.original(end - 1));
+        let surface = &text[span.range()];
+        if surface.contains('\n') {
+            return None;
+        }
+        let mut passing = 0u64;
+        let mut first = None;
+        for (i, target) in self.keys[key].iter().enumerate().take(64) {
+            if target.case.accepts(surface) {
+                passing |= 1 << i;
+                first.get_or_insert(target);
             }
         }
-        chosen
+        let first = first?;
+        let m = Match {
+            span,
+            entity: first.entity,
+            form: first.form,
+            resolution: Resolution::Unique,
+            key: key as u32,
+            passing,
+        };
+        Some((m, end))
+    }
+
+    /// Chooses the entity of every shared-name match (see the module header).
+    fn resolve(&self, found: &mut [Match]) {
+        if found.iter().all(|m| m.passing.count_ones() == 1) {
+            return;
+        }
+        let unique: Vec<EntityRef> = found
+            .iter()
+            .filter(|m| m.passing.count_ones() == 1)
+            .map(|m| m.entity)
+            .collect();
+        let related = |candidate: EntityRef| {
+            let c = self.entity(candidate);
+            unique
+                .iter()
+                .filter(|&&u| {
+                    let e = self.entity(u);
+                    u == candidate
+                        || Some(u) == c.parent_ref
+                        || Some(u) == c.country_ref
+                        || e.parent_ref == Some(candidate)
+                        || e.country_ref == Some(candidate)
+                        || (c.country_ref.is_some() && e.country_ref == c.country_ref)
+                })
+                .count()
+        };
+        let rank = |candidate: EntityRef| {
+            let subtype = self.entity(candidate).subtype.as_deref().unwrap_or("");
+            SUBTYPE_PRIORITY
+                .iter()
+                .position(|&s| s == subtype)
+                .unwrap_or(SUBTYPE_PRIORITY.len())
+        };
+        for m in found.iter_mut().filter(|m| m.passing.count_ones() > 1) {
+            let candidates: Vec<(EntityRef, Form, usize, usize)> = self.keys[m.key as usize]
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i < 64 && m.passing & (1 << i) != 0)
+                .map(|(_, t)| (t.entity, t.form, related(t.entity), rank(t.entity)))
+                .collect();
+            let best_context = candidates.iter().map(|c| c.2).max().unwrap_or(0);
+            let by_context: Vec<_> = candidates.iter().filter(|c| c.2 == best_context).collect();
+            let best_rank = by_context.iter().map(|c| c.3).min().unwrap_or(0);
+            let by_rank: Vec<_> = by_context.iter().filter(|c| c.3 == best_rank).collect();
+            let chosen = by_rank[0];
+            m.entity = chosen.0;
+            m.form = chosen.1;
+            m.resolution = if by_context.len() < candidates.len() {
+                Resolution::Context
+            } else if by_rank.len() < by_context.len() {
+                Resolution::Subtype
+            } else {
+                Resolution::Order
+            };
+        }
     }
 }
 
@@ -436,22 +643,23 @@ impl Gazetteer {
 mod tests {
     use super::*;
 
-    fn gazetteer(csv: &str) -> (Gazetteer, Vec<Warning>) {
-        Gazetteer::load(&[GazetteerFile {
+    fn gazetteer(csv: &str) -> (Gazetteer, Vec<Problem>) {
+        Gazetteer::check(&[GazetteerFile {
             name: "test.csv".into(),
             contents: csv.into(),
         }])
         .unwrap()
     }
 
-    const CSV: &str = "id,type,name,aliases,gender,history\n\
-        place/turkiye,place,Türkiye,Turkey|Republic of Türkiye,,\n\
-        place/serbia,place,Serbia,,,\n\
-        place/chisinau,place,Chișinău,Chisinau|Kishinev,,\n\
-        org/osce,organization,Organization for Security and Co-operation in Europe,OSCE,,\n\
-        org/osce-po-astana,organization,Programme Office in Astana,OSCE Programme Office in Astana|OSCE Centre in Almaty,,Centre in Almaty (1998–2007)\n\
-        org/un,organization,United Nations,UN,,\n\
-        org/met,organization,Met Office,MET,,\n";
+    const CSV: &str = "id,type,subtype,name,aliases,country,demonyms,history\n\
+        place/turkiye,place,country,Türkiye,Turkey|Republic of Türkiye,,Turkish,\n\
+        place/serbia,place,country,Serbia,,,Serbian,\n\
+        place/chisinau,place,city,Chișinău,Chisinau|Kishinev,,,\n\
+        org/osce,organization,,Organization for Security and Co-operation in Europe,OSCE,,,\n\
+        org/osce-pa,organization,,OSCE Parliamentary Assembly,OSCE PA,,,\n\
+        org/osce-po-astana,organization,,Programme Office in Astana,OSCE Programme Office in Astana|OSCE Centre in Almaty,,,Centre in Almaty (1998–2007)\n\
+        org/un,organization,,United Nations,UN,,,\n\
+        org/met,organization,,Met Office,MET,,,\n";
 
     fn names(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
         g.find(text)
@@ -465,32 +673,34 @@ mod tests {
             .collect()
     }
 
+    fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+        expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
     #[test]
     fn matches_folded_word_bounded_longest() {
-        let (g, warnings) = gazetteer(CSV);
-        assert!(warnings.is_empty(), "{warnings:?}");
+        let (g, problems) = gazetteer(CSV);
+        assert!(problems.is_empty(), "{problems:?}");
         let text = "TÜRKIYE and Turkiye met in Chisinau; the OSCE Programme Office in Astana, Serbian fund, UN.";
         assert_eq!(
             names(&g, text),
-            [
-                ("TÜRKIYE".into(), "place/turkiye".into()),
-                ("Turkiye".into(), "place/turkiye".into()),
-                ("Chisinau".into(), "place/chisinau".into()),
-                (
-                    "OSCE Programme Office in Astana".into(),
-                    "org/osce-po-astana".into()
-                ),
-                ("UN".into(), "org/un".into()),
-            ]
+            pairs(&[
+                ("TÜRKIYE", "place/turkiye"),
+                ("Turkiye", "place/turkiye"),
+                ("Chisinau", "place/chisinau"),
+                ("OSCE Programme Office in Astana", "org/osce-po-astana"),
+                ("Serbian", "place/serbia"),
+                ("UN", "org/un"),
+            ])
         );
         assert_eq!(
-            names(&g, "Kazakhstan’s and Serbia’s OSCE"),
-            [
-                ("Serbia".into(), "place/serbia".into()),
-                ("OSCE".into(), "org/osce".into())
-            ]
+            names(&g, "Kazakhstan’s and Serbia’s OSCE PAs"),
+            pairs(&[("Serbia", "place/serbia"), ("OSCE", "org/osce")])
         );
-        assert!(names(&g, "we met the fund and un").is_empty());
+        assert!(names(&g, "we met the fund and un, the Osce Pa").is_empty());
         let astana = g.get("org/osce-po-astana").unwrap();
         assert_eq!(
             g.entity(astana).attributes,
@@ -499,23 +709,112 @@ mod tests {
                 "Centre in Almaty (1998–2007)".to_string()
             )]
         );
+        let forms: Vec<Form> = g
+            .find("Turkey, Türkiye, Turkish, OSCE")
+            .iter()
+            .map(|m| m.form)
+            .collect();
+        assert_eq!(
+            forms,
+            [Form::Alias, Form::Name, Form::Demonym, Form::Acronym]
+        );
     }
 
     #[test]
-    fn bad_rows_are_warnings_with_lines() {
-        let (g, warnings) = gazetteer(
-            "id,type,name,aliases\nplace/a,place,Aland,\nplace/b,planet,Bee,\nplace/a,place,Again,\nplace/c,place,Cee,,extra\n,place,,\n",
+    fn shared_names_are_resolved_by_context_then_subtype_then_order() {
+        let (g, problems) = gazetteer(
+            "id,type,subtype,name,aliases,country\n\
+             place/georgia,place,country,Georgia,,\n\
+             place/us,place,country,United States,,\n\
+             place/georgia-us,place,region,Georgia,State of Georgia,place/us\n\
+             place/atlanta,place,city,Atlanta,,place/us\n\
+             org/a,organization,,Alpha Office,Alpha,\n\
+             org/b,organization,,Alpha Bureau,Alpha,\n",
         );
-        assert_eq!(g.len(), 1);
-        let got: Vec<_> = warnings.iter().map(|w| w.source.as_str()).collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().all(|p| p.severity == Severity::Note));
+        let resolved = |text: &str| -> Vec<(String, Resolution)> {
+            g.find(text)
+                .iter()
+                .filter(|m| m.resolution != Resolution::Unique)
+                .map(|m| (g.entity(m.entity).id.clone(), m.resolution))
+                .collect()
+        };
+        assert_eq!(
+            resolved("Monitors left Georgia."),
+            [("place/georgia".to_string(), Resolution::Subtype)]
+        );
+        assert_eq!(
+            resolved("A delegation from Atlanta, Georgia visited."),
+            [("place/georgia-us".to_string(), Resolution::Context)]
+        );
+        assert_eq!(
+            resolved("Alpha reported."),
+            [("org/a".to_string(), Resolution::Order)]
+        );
+        let m = g.find("Georgia")[0];
+        assert_eq!(g.alternatives(&m), [g.get("place/georgia-us").unwrap()]);
+    }
+
+    #[test]
+    fn periods_parse_years_and_dates() {
+        let from = Period::parse_bound("1998", false).unwrap();
+        let to = Period::parse_bound("2007-02", true).unwrap();
+        assert_eq!((from.year, from.month, from.day), (1998, 1, 1));
+        assert_eq!((to.year, to.month, to.day), (2007, 2, 28));
+        let period = Period {
+            from: Some(from),
+            to: Some(to),
+        };
+        assert_eq!(period.excludes(Date::new(2007, 2, 28)), Some(false));
+        assert_eq!(period.excludes(Date::new(2007, 3, 1)), Some(true));
+        assert_eq!(period.excludes(None), None);
+        assert_eq!(Period::default().excludes(Date::new(2000, 1, 1)), None);
+        assert!(Period::parse_bound("98", false).is_none());
+        assert!(Period::parse_bound("2001-13", false).is_none());
+    }
+
+    #[test]
+    fn bad_rows_are_errors_with_lines() {
+        let (g, problems) = gazetteer(
+            "id,type,name,aliases,parent,valid_from\n\
+             place/a,place,Aland,,,\n\
+             place/b,planet,Bee,,,\n\
+             place/a,place,Again,,,\n\
+             place/c,place,Cee,,,,extra\n\
+             ,place,,,,\n\
+             place/d,place,Dee,,place/nowhere,\n\
+             place/e,place,Eee,,,last year\n\
+             place/f,place,...,,,\n",
+        );
+        assert_eq!(g.len(), 3, "a, d and f are loaded");
+        let got: Vec<_> = problems.iter().map(|p| (p.line, p.is_error())).collect();
         assert_eq!(
             got,
-            ["test.csv:3", "test.csv:4", "test.csv:5", "test.csv:6"]
+            [
+                (3, true),
+                (4, true),
+                (5, true),
+                (6, true),
+                (6, true),
+                (7, true),
+                (8, true),
+                (9, true)
+            ]
         );
-        let missing = Gazetteer::load(&[GazetteerFile {
+        let missing = Gazetteer::check(&[GazetteerFile {
             name: "x.csv".into(),
             contents: "id,name\n".into(),
-        }]);
-        assert!(matches!(missing, Err(Error::Gazetteer { line: 1, .. })));
+        }])
+        .unwrap();
+        assert_eq!(missing.1.len(), 1);
+        assert_eq!(
+            missing.1[0]
+                .to_string()
+                .split(':')
+                .take(2)
+                .collect::<Vec<_>>(),
+            ["x.csv", "1"]
+        );
     }
 }
