@@ -79,6 +79,23 @@ enum Command {
     /// Score a stage against hand-labelled cases.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Work with gazetteer files.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+#[derive(Subcommand)]
+enum GazetteerCommand {
+    /// Report duplicate ids, unknown types, empty names, dangling parent/country ids,
+    /// malformed rows (errors) and names shared between entities (notes), by file:line.
+    /// Exits with 1 on any error.
+    Check {
+        /// Gazetteer directories (their *.csv files), checked after the bundled ones.
+        dirs: Vec<PathBuf>,
+        /// Do not load the bundled gazetteers.
+        #[arg(long)]
+        no_default_gazetteers: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -146,6 +163,14 @@ fn main() -> ExitCode {
             )
         }
         Command::Segment { file, paragraphs } => segment_text(file.as_deref(), paragraphs.into()),
+        Command::Gazetteer(GazetteerCommand::Check {
+            dirs,
+            no_default_gazetteers,
+        }) => match check_gazetteers(&dirs, no_default_gazetteers) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::FAILURE,
+            Err(err) => Err(err),
+        },
         Command::Eval(EvalCommand::Segmentation {
             files,
             min_passed,
@@ -195,6 +220,36 @@ fn check_output_dir(out: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
+/// The bundled gazetteers (unless `no_default`), then the `*.csv` files of each directory.
+fn gazetteer_files(dirs: &[PathBuf], no_default: bool) -> Result<Vec<GazetteerFile>> {
+    let mut files = if no_default {
+        Vec::new()
+    } else {
+        bundled::gazetteers()
+    };
+    for dir in dirs {
+        files.extend(GazetteerFile::read_dir(dir)?);
+    }
+    Ok(files)
+}
+
+/// Prints every problem and a summary; true when there is no error.
+fn check_gazetteers(dirs: &[PathBuf], no_default: bool) -> Result<bool> {
+    let files = gazetteer_files(dirs, no_default)?;
+    let (gazetteer, problems) = Gazetteer::check(&files)?;
+    for problem in &problems {
+        println!("{problem}");
+    }
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    println!(
+        "{} entities in {} files: {errors} error(s), {} note(s)",
+        gazetteer.len(),
+        files.len(),
+        problems.len() - errors
+    );
+    Ok(errors == 0)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn extract(
     inputs: &[PathBuf],
@@ -207,15 +262,9 @@ fn extract(
     quiet: bool,
 ) -> Result<()> {
     check_output_dir(out, force)?;
-    let mut files = if no_default_gazetteers {
-        Vec::new()
-    } else {
-        bundled::gazetteers()
-    };
-    for dir in gazetteer_dirs {
-        files.extend(GazetteerFile::read_dir(dir)?);
-    }
-    let (gazetteer, gazetteer_warnings) = Gazetteer::load(&files)?;
+    // Notes (shared names) are for `whosaid gazetteer check`; errors stop the run.
+    let (gazetteer, _notes) =
+        Gazetteer::load(&gazetteer_files(gazetteer_dirs, no_default_gazetteers)?)?;
     let discovered = if inputs.is_empty() {
         read::Discovered {
             inputs: bundled::corpus(),
@@ -240,7 +289,7 @@ fn extract(
             bar.suspend(|| eprintln!("whosaid: warning: {w}"));
         }
     };
-    for w in gazetteer_warnings.iter().chain(&discovered.warnings) {
+    for w in &discovered.warnings {
         on_warning(w);
     }
     let on_progress = |done: usize| bar.set_position(done as u64);
@@ -260,7 +309,7 @@ fn extract(
     )
     .with_context(|| format!("writing tables to {}", out.display()))?;
     bar.finish_and_clear();
-    summary.warnings += (gazetteer_warnings.len() + discovered.warnings.len()) as u64;
+    summary.warnings += discovered.warnings.len() as u64;
     if !quiet {
         let hidden = shown.load(Ordering::Relaxed).saturating_sub(MAX_SHOWN);
         if hidden > 0 {

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::attribute::{self, Quote, SpeakerType};
 use crate::error::{Error, Result, Warning};
-use crate::gazetteer::{EntityRef, Gazetteer};
+use crate::gazetteer::{EntityRef, Gazetteer, Match};
 use crate::read::{Article, Input};
 use crate::segment::{self, Sentence};
 use crate::span::{CharOffsets, Span};
@@ -24,9 +24,11 @@ use crate::tables::{Formats, TableWriter};
 /// A gazetteer name found in an article, with the sentence it lies in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
-    pub span: Span,
-    pub entity: EntityRef,
+    pub found: Match,
     pub sentence: usize,
+    /// The article's date lies outside the entity's `valid_from`–`valid_to` (`None`:
+    /// either is unknown).
+    pub out_of_period: Option<bool>,
 }
 
 /// One article with everything the stages found in it.
@@ -69,11 +71,15 @@ impl Annotator {
             .collect();
         let mentions = matches
             .iter()
-            .filter_map(|m| {
+            .filter_map(|&m| {
                 Some(Mention {
-                    span: m.span,
-                    entity: m.entity,
+                    found: m,
                     sentence: sentence_of(&sentences, m.span)?,
+                    out_of_period: self
+                        .gazetteer
+                        .entity(m.entity)
+                        .period
+                        .excludes(article.published),
                 })
             })
             .collect();
@@ -92,6 +98,21 @@ impl Annotator {
             article,
         }
     }
+}
+
+/// Gazetteer ids of the issuing offices, in order, each once; names the gazetteers do not
+/// know are left out (they stay in `issued_by`).
+fn issued_by_ids(issued_by: &[String], gazetteer: &Gazetteer) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for office in issued_by {
+        if let Some(entity) = gazetteer.lookup(office) {
+            let id = &gazetteer.entity(entity).id;
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+    }
+    ids
 }
 
 /// Counts of a finished run.
@@ -161,17 +182,26 @@ impl Outputs {
                 text: text[s.span.range()].to_string(),
             })?;
         }
-        for m in &a.mentions {
+        for mention in &a.mentions {
+            let m = &mention.found;
             let entity = gazetteer.entity(m.entity);
             self.mentions.write(&MentionRow {
                 article_id: id.clone(),
-                sentence_id: m.sentence as u32,
+                sentence_id: mention.sentence as u32,
                 entity_id: entity.id.clone(),
                 entity_type: entity.kind,
                 name: entity.name.clone(),
                 surface: text[m.span.range()].to_string(),
                 start: at(m.span.start),
                 end: at(m.span.end),
+                form: m.form,
+                alternatives: gazetteer
+                    .alternatives(m)
+                    .into_iter()
+                    .map(|e| gazetteer.entity(e).id.clone())
+                    .collect(),
+                resolved_by: m.resolution,
+                out_of_period: mention.out_of_period,
             })?;
         }
         for (i, q) in a.quotes.iter().enumerate() {
@@ -216,6 +246,7 @@ impl Outputs {
             n_mentions: a.mentions.len() as u32,
             n_quotes: a.quotes.len() as u32,
             text: text.to_string(),
+            issued_by_ids: issued_by_ids(&a.article.issued_by, gazetteer),
         })
     }
 

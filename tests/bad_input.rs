@@ -65,13 +65,23 @@ fn missing_input_is_an_error_naming_it() {
 }
 
 #[test]
-fn malformed_gazetteer_rows_are_warnings_with_file_and_line() {
-    let file = GazetteerFile {
+fn malformed_gazetteer_rows_are_errors_with_file_and_line() {
+    let file = || {
+        GazetteerFile {
         name: "mine.csv".into(),
         contents: "id,type,name,aliases\nplace/x,place,Xland,\nplace/y,place,Yland,,extra,columns\nplace/z,spaceship,Z,\n".into(),
+    }
     };
-    let (gazetteer, warnings) = Gazetteer::load(&[file]).unwrap();
+    let Err(whosaid::error::Error::Gazetteers(errors)) = Gazetteer::load(&[file()]) else {
+        panic!("a run must refuse gazetteers with errors");
+    };
+    let at: Vec<_> = errors
+        .iter()
+        .map(|p| format!("{}:{}", p.file, p.line))
+        .collect();
+    assert_eq!(at, ["mine.csv:3", "mine.csv:4"]);
+    // `check` still loads the good rows, so that every problem can be reported at once.
+    let (gazetteer, problems) = Gazetteer::check(&[file()]).unwrap();
     assert_eq!(gazetteer.len(), 1);
-    let sources: Vec<_> = warnings.iter().map(|w| w.source.as_str()).collect();
-    assert_eq!(sources, ["mine.csv:3", "mine.csv:4"]);
+    assert_eq!(problems.len(), 2);
 }

@@ -142,6 +142,7 @@ mod tests {
             n_mentions: 0,
             n_quotes: 0,
             text: "t".into(),
+            issued_by_ids: vec![],
         };
         names(&article);
         let mut cells = Vec::new();

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{ColumnType as T, Row};
 use crate::attribute::{QuoteKind, SpeakerType};
-use crate::gazetteer::{EntityType, Gender};
+use crate::gazetteer::{EntityType, Form, Gender, Resolution};
 use crate::read::Date;
 
 #[derive(Debug, Clone, Serialize)]
@@ -24,6 +24,7 @@ pub struct ArticleRow {
     pub n_mentions: u32,
     pub n_quotes: u32,
     pub text: String,
+    pub issued_by_ids: Vec<String>,
 }
 
 impl Row for ArticleRow {
@@ -42,6 +43,7 @@ impl Row for ArticleRow {
         ("n_mentions", T::Int),
         ("n_quotes", T::Int),
         ("text", T::Str),
+        ("issued_by_ids", T::List),
     ];
 }
 
@@ -77,6 +79,10 @@ pub struct MentionRow {
     pub surface: String,
     pub start: u64,
     pub end: u64,
+    pub form: Form,
+    pub alternatives: Vec<String>,
+    pub resolved_by: Resolution,
+    pub out_of_period: Option<bool>,
 }
 
 impl Row for MentionRow {
@@ -90,6 +96,10 @@ impl Row for MentionRow {
         ("surface", T::Str),
         ("start", T::Int),
         ("end", T::Int),
+        ("form", T::Str),
+        ("alternatives", T::List),
+        ("resolved_by", T::Str),
+        ("out_of_period", T::Bool),
     ];
 }
 
