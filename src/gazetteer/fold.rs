@@ -73,6 +73,8 @@ fn special(c: char) -> Option<&'static str> {
         'đ' | 'Đ' => "d",
         'ł' | 'Ł' => "l",
         'ı' => "i",
+        // Final sigma folds like sigma, as in Unicode case folding.
+        'ς' => "σ",
         'æ' | 'Æ' => "ae",
         'œ' | 'Œ' => "oe",
         'þ' | 'Þ' => "th",
@@ -232,6 +234,7 @@ mod tests {
         assert_eq!(f("General’s – office."), " general s office ");
         assert_eq!(f("Tu\u{308}rkiye"), " turkiye ", "decomposed input");
         assert_eq!(f(""), " ");
+        assert_eq!(f("ΟΔΥΣΣΕΥΣ Οδυσσεύς"), " οδυσσευσ οδυσσευσ ");
     }
 
     #[test]
