@@ -101,3 +101,237 @@ impl fmt::Display for Report {
         write!(f, "{}/{} passed", self.passed, self.total)
     }
 }
+
+/// One annotated quotation: the article, a distinctive excerpt of the quoted words, and
+/// who said it (an empty speaker for an unnamed one).
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldQuote {
+    pub article_id: String,
+    pub quote: String,
+    #[serde(default)]
+    pub speaker: String,
+    pub role: Option<String>,
+    pub org: Option<String>,
+}
+
+/// Reads gold quotes from JSON Lines; errors name the file and line.
+pub fn load_gold_quotes(path: &Path) -> Result<Vec<GoldQuote>> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        out.push(serde_json::from_str(line).map_err(|e| Error::Data {
+            file: path.display().to_string(),
+            line: n + 1,
+            message: format!("not a gold quote {{article_id, quote, speaker, role?, org?}}: {e}"),
+        })?);
+    }
+    Ok(out)
+}
+
+/// A row of a `quotes.csv` written by `extract`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PredictedQuote {
+    pub article_id: String,
+    pub text: String,
+    #[serde(default)]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub speaker_role: Option<String>,
+    #[serde(default)]
+    pub speaker_org: Option<String>,
+}
+
+/// Reads `DIR/quotes.csv`.
+pub fn load_predicted_quotes(dir: &Path) -> Result<Vec<PredictedQuote>> {
+    let path = dir.join("quotes.csv");
+    let file = path.display().to_string();
+    let mut reader = csv::Reader::from_path(&path).map_err(|e| Error::Data {
+        file: file.clone(),
+        line: 0,
+        message: format!("cannot read (run `whosaid extract --out DIR` first): {e}"),
+    })?;
+    reader
+        .deserialize()
+        .map(|row| {
+            row.map_err(|e: csv::Error| Error::Data {
+                file: file.clone(),
+                line: e.position().map_or(0, |p| p.line() as usize),
+                message: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Case, diacritics, punctuation and spacing folded away.
+fn norm(s: &str) -> String {
+    crate::gazetteer::fold::fold(s).text.trim().to_string()
+}
+
+/// Same speaker: equal after folding, or the same first and last word (a middle name or
+/// initial written in one place only); two empty names are equal.
+fn same_speaker(gold: &str, predicted: &str) -> bool {
+    let (g, p) = (norm(gold), norm(predicted));
+    if g == p {
+        return true;
+    }
+    fn ends(s: &str) -> (Option<&str>, Option<&str>, usize) {
+        let words: Vec<&str> = s.split(' ').collect();
+        (words.first().copied(), words.last().copied(), words.len())
+    }
+    let (gf, gl, gn) = ends(&g);
+    let (pf, pl, pn) = ends(&p);
+    gn > 1 && pn > 1 && gf == pf && gl == pl
+}
+
+fn same_field(gold: &str, predicted: Option<&str>) -> bool {
+    norm(gold) == norm(predicted.unwrap_or(""))
+}
+
+/// Scores of predicted quotes against gold.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuoteReport {
+    pub gold: usize,
+    pub found: usize,
+    pub attributed: usize,
+    pub attributed_correct: usize,
+    pub speaker_correct: usize,
+    pub role_total: usize,
+    pub role_correct: usize,
+    pub org_total: usize,
+    pub org_correct: usize,
+    /// One line per gold quote not found or wrongly attributed, and per false attribution.
+    pub misses: Vec<String>,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl QuoteReport {
+    pub fn recall(&self) -> f64 {
+        ratio(self.found, self.gold)
+    }
+    pub fn precision(&self) -> f64 {
+        ratio(self.attributed_correct, self.attributed)
+    }
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.speaker_correct, self.found)
+    }
+}
+
+impl fmt::Display for QuoteReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for miss in &self.misses {
+            writeln!(f, "{miss}")?;
+        }
+        let line = |f: &mut fmt::Formatter<'_>, name: &str, a: usize, b: usize| {
+            writeln!(f, "{name:<22} {:.3}  ({a}/{b})", ratio(a, b))
+        };
+        line(f, "quote recall", self.found, self.gold)?;
+        line(
+            f,
+            "attributed precision",
+            self.attributed_correct,
+            self.attributed,
+        )?;
+        line(f, "speaker accuracy", self.speaker_correct, self.found)?;
+        line(f, "role accuracy", self.role_correct, self.role_total)?;
+        write!(
+            f,
+            "{:<22} {:.3}  ({}/{})",
+            "org accuracy",
+            ratio(self.org_correct, self.org_total),
+            self.org_correct,
+            self.org_total
+        )
+    }
+}
+
+/// Matches each gold quote to the first predicted quote of its article whose text holds
+/// the excerpt, and scores speakers, roles and organizations.
+pub fn quotes(gold: &[GoldQuote], predicted: &[PredictedQuote]) -> QuoteReport {
+    let mut report = QuoteReport {
+        gold: gold.len(),
+        ..QuoteReport::default()
+    };
+    let texts: Vec<String> = predicted.iter().map(|p| norm(&p.text)).collect();
+    let holds = |p: usize, g: &GoldQuote| {
+        predicted[p].article_id == g.article_id && texts[p].contains(&norm(&g.quote))
+    };
+    for g in gold {
+        let Some(p) = (0..predicted.len()).find(|&p| holds(p, g)) else {
+            report
+                .misses
+                .push(format!("MISSED   {}: “{}”", g.article_id, g.quote));
+            continue;
+        };
+        report.found += 1;
+        let pred = &predicted[p];
+        let speaker = pred.speaker.as_deref().unwrap_or("");
+        if same_speaker(&g.speaker, speaker) {
+            report.speaker_correct += 1;
+        } else {
+            report.misses.push(format!(
+                "SPEAKER  {}: “{}”: gold {:?}, got {:?}",
+                g.article_id, g.quote, g.speaker, speaker
+            ));
+        }
+        for (gold_value, got, total, correct, what) in [
+            (
+                &g.role,
+                &pred.speaker_role,
+                &mut report.role_total,
+                &mut report.role_correct,
+                "ROLE",
+            ),
+            (
+                &g.org,
+                &pred.speaker_org,
+                &mut report.org_total,
+                &mut report.org_correct,
+                "ORG",
+            ),
+        ] {
+            let Some(gold_value) = gold_value else {
+                continue;
+            };
+            *total += 1;
+            if same_field(gold_value, got.as_deref()) {
+                *correct += 1;
+            } else {
+                report.misses.push(format!(
+                    "{what:<8} {}: “{}”: gold {gold_value:?}, got {got:?}",
+                    g.article_id, g.quote
+                ));
+            }
+        }
+    }
+    for (p, pred) in predicted.iter().enumerate() {
+        let named = pred.speaker.as_deref().is_some_and(|s| !s.is_empty());
+        let role = pred.speaker_role.as_deref().is_some_and(|s| !s.is_empty());
+        if !(named || role) {
+            continue;
+        }
+        report.attributed += 1;
+        let speaker = pred.speaker.as_deref().unwrap_or("");
+        match gold.iter().find(|g| holds(p, g)) {
+            Some(g) if same_speaker(&g.speaker, speaker) => report.attributed_correct += 1,
+            Some(_) => {} // already listed as a SPEAKER miss
+            None => report.misses.push(format!(
+                "SPURIOUS {}: “{}” attributed to {:?} but not in gold",
+                pred.article_id, pred.text, speaker
+            )),
+        }
+    }
+    report
+}

@@ -113,6 +113,26 @@ enum EvalCommand {
         #[arg(long, value_enum, default_value = "lines")]
         paragraphs: ParagraphsArg,
     },
+    /// Score the quotes table of an `extract` output directory against gold JSON Lines
+    /// ({"article_id", "quote": excerpt, "speaker", "role"?, "org"?}); prints quote
+    /// recall, attributed-quote precision, speaker, role and org accuracy, and each miss.
+    Quotes {
+        /// Gold quotes, JSON Lines.
+        #[arg(long)]
+        gold: PathBuf,
+        /// An output directory of `whosaid extract` (its quotes.csv).
+        #[arg(long)]
+        pred: PathBuf,
+        /// Exit with 1 below this quote recall (0–1).
+        #[arg(long, default_value_t = 0.0)]
+        min_recall: f64,
+        /// Exit with 1 below this attributed-quote precision (0–1).
+        #[arg(long, default_value_t = 0.0)]
+        min_precision: f64,
+        /// Exit with 1 below this speaker accuracy (0–1).
+        #[arg(long, default_value_t = 0.0)]
+        min_speaker_accuracy: f64,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -167,6 +187,21 @@ fn main() -> ExitCode {
             dirs,
             no_default_gazetteers,
         }) => match check_gazetteers(&dirs, no_default_gazetteers) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::FAILURE,
+            Err(err) => Err(err),
+        },
+        Command::Eval(EvalCommand::Quotes {
+            gold,
+            pred,
+            min_recall,
+            min_precision,
+            min_speaker_accuracy,
+        }) => match eval_quotes(
+            &gold,
+            &pred,
+            [min_recall, min_precision, min_speaker_accuracy],
+        ) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::FAILURE,
             Err(err) => Err(err),
@@ -401,4 +436,27 @@ fn eval_segmentation(files: &[PathBuf], min_passed: Option<usize>, breaks: Break
         );
     }
     Ok(total.passed >= needed)
+}
+
+/// Prints the quote scores; true when recall, precision and speaker accuracy reach the
+/// minimums given in that order.
+fn eval_quotes(gold: &Path, pred: &Path, minimums: [f64; 3]) -> Result<bool> {
+    let gold = eval::load_gold_quotes(gold)?;
+    let predicted = eval::load_predicted_quotes(pred)?;
+    let report = eval::quotes(&gold, &predicted);
+    println!("{report}");
+    let scores = [
+        report.recall(),
+        report.precision(),
+        report.speaker_accuracy(),
+    ];
+    let names = ["quote recall", "attributed precision", "speaker accuracy"];
+    let mut ok = true;
+    for ((score, min), name) in scores.iter().zip(minimums).zip(names) {
+        if *score < min {
+            eprintln!("whosaid: {name} {score:.3} is below {min}");
+            ok = false;
+        }
+    }
+    Ok(ok)
 }
