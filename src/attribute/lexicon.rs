@@ -2,6 +2,8 @@
 //! `data/titles.tsv`.
 
 use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::sync::LazyLock;
 
 use crate::gazetteer::Gender;
@@ -15,16 +17,20 @@ pub enum WordKind {
 }
 
 pub struct Lexicon {
-    /// Speech verbs, longest first so that `pointed out` wins over `pointed`.
-    pub verbs: Vec<&'static str>,
+    /// Speech verbs, leftmost-longest so that `pointed out` wins over `pointed`.
+    verbs: AhoCorasick,
     pub words: HashMap<&'static str, WordKind>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut verbs: Vec<&str> = crate::data::rows(include_str!("../../data/speech_verbs.txt"))
+    let verbs: Vec<&str> = crate::data::rows(include_str!("../../data/speech_verbs.txt"))
         .map(str::trim)
         .collect();
-    verbs.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    let verbs = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Both)
+        .build(verbs)
+        .expect("the speech verbs form an automaton");
     let words = crate::data::rows(include_str!("../../data/titles.tsv"))
         .filter_map(|row| {
             let mut cols = row.split('\t');
@@ -53,25 +59,26 @@ impl Lexicon {
 
     /// The speech verb that `s` starts with (word-bounded, lower case only).
     pub fn verb_at<'a>(&self, s: &'a str) -> Option<&'a str> {
-        self.verbs.iter().find_map(|v| {
-            let rest = s.strip_prefix(v)?;
-            (!rest.chars().next().is_some_and(char::is_alphanumeric)).then(|| &s[..v.len()])
-        })
+        let m = self.verbs.find(Input::new(s).anchored(Anchored::Yes))?;
+        let bounded = !s[m.end()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        bounded.then(|| &s[..m.end()])
     }
 
-    /// Byte offsets of every speech verb in `s` that starts a word.
+    /// Byte offsets of every speech verb in `s` that is a whole word.
     pub fn verbs_in(&self, s: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut prev: Option<char> = None;
-        for (i, c) in s.char_indices() {
-            // `so-called` is not `called`: a verb starts after whitespace or punctuation.
-            if !prev.is_some_and(|p| p.is_alphanumeric() || p == '-') && c.is_lowercase() {
-                if let Some(v) = self.verb_at(&s[i..]) {
-                    out.push((i, i + v.len()));
-                }
-            }
-            prev = Some(c);
-        }
-        out
+        self.verbs
+            .find_iter(s)
+            .filter(|m| {
+                // `so-called` is not `called`: a verb starts after whitespace or punctuation.
+                let before = s[..m.start()].chars().next_back();
+                let after = s[m.end()..].chars().next();
+                !before.is_some_and(|p| p.is_alphanumeric() || p == '-')
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+            .map(|m| (m.start(), m.end()))
+            .collect()
     }
 }

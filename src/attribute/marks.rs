@@ -1,8 +1,8 @@
 //! Quotation marks → quoted spans, over the whole article.
 //!
 //! Pairs: `“…”`, `„…“`, `„…”`, `«…»`, straight `"…"` (an opening straight mark follows
-//! whitespace, an opening bracket or a dash), and single `‘…’` / `'…'` outside double
-//! quotes. A single closing mark between letters is an apostrophe (`O’Brien`,
+//! whitespace, an opening bracket or a dash), and single `‘…’`, `'…'`, `‹…›` outside
+//! double quotes. A single closing mark between letters is an apostrophe (`O’Brien`,
 //! `Kazakhstan’s`) and is never a quote mark. News convention for long quotes: when a
 //! paragraph ends inside a quote and the next paragraph opens with a quote mark, the quote
 //! goes on. Marks that find no partner are counted, never fatal.
@@ -33,6 +33,23 @@ fn trim_inner(text: &str, span: Span) -> Span {
     Span::new(span.start, span.start + kept.len())
 }
 
+/// First bytes of the quotation marks: `"`, `'`, 0xC2 (`«»`) and 0xE2 (`“”„‘’‹›`).
+static MARK_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table
+};
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'' | '‹' | '›'
+    )
+}
+
 fn opens_here(prev: Option<char>) -> bool {
     prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p))
 }
@@ -46,12 +63,11 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
     let mut open: Option<(Opener, usize, usize)> = None;
     for paragraph in paragraphs {
         let s = &text[paragraph.range()];
-        let mut chars = s.char_indices().peekable();
+        // A paragraph that continues a quote is scanned after its re-opening mark.
+        let mut i = 0;
         if open.is_some() {
             match s.chars().next() {
-                Some('“' | '„' | '«' | '"') => {
-                    chars.next();
-                }
+                Some(c @ ('“' | '„' | '«' | '"')) => i = c.len_utf8(),
                 _ => {
                     unpaired += 1;
                     open = None;
@@ -59,10 +75,17 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
             }
         }
         let mut single: Option<usize> = None;
-        let mut prev: Option<char> = None;
-        while let Some((i, c)) = chars.next() {
-            let at = paragraph.start + i;
-            let next = chars.peek().map(|&(_, n)| n);
+        let bytes = s.as_bytes();
+        while let Some(offset) = bytes[i..].iter().position(|&b| MARK_BYTE[b as usize]) {
+            let i_mark = i + offset;
+            let c = s[i_mark..].chars().next().unwrap_or(' ');
+            i = i_mark + c.len_utf8();
+            if !is_mark(c) {
+                continue;
+            }
+            let at = paragraph.start + i_mark;
+            let prev = s[..i_mark].chars().next_back();
+            let next = s[i..].chars().next();
             let mut close = |open: &mut Option<(Opener, usize, usize)>| {
                 if let Some((_, start, len)) = open.take() {
                     let inner = trim_inner(text, Span::new(start + len, at));
@@ -99,7 +122,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
                     single = None;
                 }
                 '"' => unpaired += 1,
-                '‘' | '\''
+                '‘' | '\'' | '‹'
                     if open.is_none()
                         && single.is_none()
                         && opens_here(prev)
@@ -107,7 +130,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
                 {
                     single = Some(at);
                 }
-                '’' | '\''
+                '’' | '\'' | '›'
                     if single.is_some()
                         && !next.is_some_and(char::is_alphanumeric)
                         && !prev.is_some_and(char::is_whitespace) =>
@@ -125,7 +148,6 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
                 }
                 _ => {}
             }
-            prev = Some(c);
         }
         if single.is_some() {
             unpaired += 1;

@@ -165,7 +165,7 @@ fn is_full_sentence(text: &str) -> bool {
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     starts_upper
-        && text.split_whitespace().count() >= 4
+        && text.split_whitespace().nth(3).is_some()
         && text.trim_end().ends_with(['.', '!', '?', ',', '…'])
 }
 
