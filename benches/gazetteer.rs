@@ -5,6 +5,8 @@
 //! the CSV and compile the automaton, MB/s of matching (best of three), the mention count,
 //! and the peak resident memory.
 
+mod common;
+
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -14,10 +16,6 @@ use whosaid::gazetteer::{Gazetteer, GazetteerFile};
 const ENTRIES: usize = 100_000;
 
 fn main() {
-    let megabytes: usize = std::env::args()
-        .skip(1)
-        .find_map(|arg| arg.parse().ok())
-        .unwrap_or(50);
     let mut files = bundled::gazetteers();
     files.push(GazetteerFile {
         name: "generated.csv".into(),
@@ -32,19 +30,15 @@ fn main() {
         problems.len()
     );
 
-    let articles = corpus_articles(megabytes << 20);
+    let articles = common::corpus_articles(common::megabytes() << 20);
     let bytes: usize = articles.iter().map(String::len).sum();
     let mb = bytes as f64 / 1e6;
-    let mut best = f64::INFINITY;
-    let mut found = 0;
-    for _ in 0..3 {
-        let start = Instant::now();
-        found = articles
+    let (best, found): (f64, usize) = common::best_of_three(|| {
+        articles
             .iter()
             .map(|text| black_box(gazetteer.find(text)).len())
-            .sum();
-        best = best.min(start.elapsed().as_secs_f64());
-    }
+            .sum()
+    });
     println!(
         "matching {mb:.1} MB in {} articles, one thread, best of 3: {:.1} MB/s  {best:.3} s  {found} mentions",
         articles.len(),
@@ -60,26 +54,7 @@ fn main() {
         "of which folding alone: {:.1} MB/s ({folded} folded bytes)",
         mb / fold
     );
-    println!("peak memory (VmHWM): {}", peak_memory());
-}
-
-/// Article texts of the bundled corpus, repeated to at least `bytes` in total.
-fn corpus_articles(bytes: usize) -> Vec<String> {
-    let articles: Vec<String> = bundled::corpus()
-        .iter()
-        .flat_map(|input| input.read().articles)
-        .map(|article| article.text)
-        .collect();
-    assert!(!articles.is_empty(), "the bundled corpus has no articles");
-    let mut out = Vec::new();
-    let mut total = 0;
-    while total < bytes {
-        for article in &articles {
-            total += article.len();
-            out.push(article.clone());
-        }
-    }
-    out
+    println!("peak memory (VmHWM): {}", common::peak_memory());
 }
 
 /// `n` invented entities: people, places and organizations with aliases and acronyms,
@@ -142,16 +117,4 @@ fn generated_csv(n: usize) -> String {
         csv.push_str(&format!("gen/{i},{kind},{name},{aliases}\n"));
     }
     csv
-}
-
-fn peak_memory() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find(|line| line.starts_with("VmHWM:"))
-                .map(|line| line["VmHWM:".len()..].trim().to_string())
-        })
-        .unwrap_or_else(|| "unavailable on this platform".into())
 }
