@@ -6,5 +6,6 @@ mod bad_input;
 mod cli;
 mod golden;
 mod mentions;
+mod quotes;
 mod reader;
 mod segmentation;

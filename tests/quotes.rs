@@ -1,0 +1,169 @@
+//! The quote stage: hand-written cases for every attribution pattern and its traps
+//! (`tests/fixtures/quotes/*.json`), and no panic on arbitrary text with quote marks.
+
+use std::path::PathBuf;
+
+use proptest::prelude::*;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use whosaid::pipeline::Annotator;
+use whosaid::read::Article;
+
+use crate::common::*;
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    #[serde(default)]
+    issued_by: Vec<String>,
+    expected: Vec<serde_json::Map<String, Value>>,
+}
+
+fn case_files() -> Vec<PathBuf> {
+    let dir = manifest_dir().join("tests/fixtures/quotes");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// What the tool found, in the vocabulary of the case files.
+fn found(annotator: &Annotator, case: &Case) -> Vec<Value> {
+    let article = Article {
+        id: "case".into(),
+        text: case.text.clone(),
+        issued_by: case.issued_by.clone(),
+        ..Article::default()
+    };
+    let annotated = annotator.annotate(article);
+    annotated
+        .quotes
+        .iter()
+        .map(|q| {
+            let s = &q.speaker;
+            json!({
+                "quote": case.text[q.span.range()].trim_end_matches([',', ' ']),
+                "kind": q.kind,
+                "speaker": s.name,
+                "speaker_type": s.kind,
+                "role": s.role,
+                "org": s.org,
+                "gender": if s.kind == whosaid::attribute::SpeakerType::Person { json!(s.gender) } else { Value::Null },
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn quote_cases() {
+    let annotator = annotator();
+    let mut total = 0;
+    let mut failures = Vec::new();
+    for file in case_files() {
+        let cases: Vec<Case> = serde_json::from_str(&std::fs::read_to_string(&file).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for case in &cases {
+            total += 1;
+            let got = found(&annotator, case);
+            // Only the keys a case gives are compared; `quote` is compared without the
+            // attribution comma.
+            let projected: Vec<Value> = got
+                .iter()
+                .zip(&case.expected)
+                .map(|(g, e)| Value::Object(e.keys().map(|k| (k.clone(), g[k].clone())).collect()))
+                .collect();
+            let expected: Vec<Value> = case
+                .expected
+                .iter()
+                .map(|e| {
+                    let mut e = e.clone();
+                    if let Some(Value::String(q)) = e.get_mut("quote") {
+                        *q = q.trim_end_matches([',', ' ']).to_string();
+                    }
+                    Value::Object(e)
+                })
+                .collect();
+            if got.len() != expected.len() || projected != expected {
+                failures.push(format!(
+                    "{} / {}\n  text:     {:?}\n  expected: {}\n  got:      {}",
+                    file.file_name().unwrap().to_string_lossy(),
+                    case.name,
+                    case.text,
+                    Value::from(expected),
+                    Value::from(got)
+                ));
+            }
+        }
+    }
+    assert!(total >= 100, "only {total} quote cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {total} quote cases fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn marked_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "“",
+        "”",
+        "„",
+        "«",
+        "»",
+        "‹",
+        "›",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        " said ",
+        " she added",
+        " he ",
+        "Anna Berg",
+        ", Head of the OSCE Mission to Serbia",
+        " told journalists: ",
+        "According to ",
+        " the Mission said",
+        ". ",
+        ", ",
+        "\n",
+        "\n\n",
+        "word",
+        "O’Brien",
+        "é",
+        "?",
+        "!",
+        ":",
+        " one participant",
+        "Ms. ",
+        "Petrova",
+        " ",
+    ]);
+    prop::collection::vec(pieces, 0..80).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #[test]
+    fn no_text_makes_the_quote_stage_panic(text in marked_text(), other in any::<String>()) {
+        thread_local!(static A: Annotator = annotator());
+        A.with(|annotator| {
+            for text in [&text, &other, &format!("“{other}")] {
+                let annotated = annotator.annotate(Article {
+                    id: "p".into(),
+                    text: text.clone(),
+                    ..Article::default()
+                });
+                for q in &annotated.quotes {
+                    prop_assert!(text.get(q.span.range()).is_some());
+                    prop_assert!((0.0..=1.0).contains(&q.confidence));
+                }
+            }
+            Ok(())
+        })?;
+    }
+}
