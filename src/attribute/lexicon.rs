@@ -12,6 +12,7 @@ use crate::gazetteer::Gender;
 pub enum WordKind {
     Honorific(Option<Gender>),
     Title,
+    Rank,
     Organization,
     Unnamed,
 }
@@ -20,6 +21,8 @@ pub struct Lexicon {
     /// Speech verbs, leftmost-longest so that `pointed out` wins over `pointed`.
     verbs: AhoCorasick,
     pub words: HashMap<&'static str, WordKind>,
+    /// Nouns and participles that introduce a title (`data/title_nouns.txt`).
+    pub title_nouns: std::collections::HashSet<&'static str>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -42,6 +45,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                     _ => None,
                 }),
                 "title" => WordKind::Title,
+                "rank" => WordKind::Rank,
                 "organization" => WordKind::Organization,
                 "unnamed" => WordKind::Unnamed,
                 _ => return None,
@@ -49,7 +53,14 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             Some((word, kind))
         })
         .collect();
-    Lexicon { verbs, words }
+    let title_nouns = crate::data::rows(include_str!("../../data/title_nouns.txt"))
+        .map(str::trim)
+        .collect();
+    Lexicon {
+        verbs,
+        words,
+        title_nouns,
+    }
 });
 
 impl Lexicon {

@@ -50,6 +50,20 @@ fn is_mark(c: char) -> bool {
     )
 }
 
+/// `the ministers’ decision` inside a single-quoted quote: an `s’` before a lower-case
+/// word is a possessive when the paragraph still has a closing mark after punctuation.
+fn plural_possessive(paragraph: &str, at: usize, prev: Option<char>) -> bool {
+    let rest = &paragraph[at..];
+    let tail = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+    let mut after = tail.chars();
+    prev == Some('s')
+        && after.next() == Some(' ')
+        && after.next().is_some_and(char::is_lowercase)
+        && [",’", ".’", "?’", "!’", ",'", ".'"]
+            .iter()
+            .any(|close| tail.contains(close))
+}
+
 fn opens_here(prev: Option<char>) -> bool {
     prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p))
 }
@@ -133,7 +147,8 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
                 '’' | '\'' | '›'
                     if single.is_some()
                         && !next.is_some_and(char::is_alphanumeric)
-                        && !prev.is_some_and(char::is_whitespace) =>
+                        && !prev.is_some_and(char::is_whitespace)
+                        && !plural_possessive(s, i_mark, prev) =>
                 {
                     if let Some(start) = single.take() {
                         let open_len = text[start..].chars().next().map_or(1, char::len_utf8);

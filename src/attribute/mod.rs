@@ -158,6 +158,34 @@ fn sentence_at(sentences: &[Sentence], at: usize) -> Option<usize> {
     (i < sentences.len() && sentences[i].span.start <= at).then_some(i)
 }
 
+/// A quoted title rather than a quotation: capitalised and right after a word such as
+/// `handbook` or `titled` (`data/title_nouns.txt`), or written in title case without a
+/// final mark (`“Policing in Multi-Ethnic Communities”`).
+fn is_title(text: &str, m: &marks::Marked) -> bool {
+    let inner = &text[m.inner.range()];
+    let capitalised = inner
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    // The word right before the mark, with nothing but a space between.
+    let before = text[..m.outer.start]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .unwrap_or("")
+        .to_lowercase();
+    if capitalised && LEXICON.title_nouns.contains(before.as_str()) {
+        return true;
+    }
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    words.len() >= 2
+        && !long.is_empty()
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !inner.trim_end().ends_with(['.', '!', '?', ',', '…'])
+}
+
 /// A quoted string that reads as a full sentence of speech.
 fn is_full_sentence(text: &str) -> bool {
     let starts_upper = text
@@ -189,10 +217,15 @@ pub fn attribute(
     let mut quotes: Vec<Quote> = Vec::new();
     let mut people: Vec<Speaker> = Vec::new();
     let mut next_mention = 0;
-    // (sentence where the previous quote ended, its paragraph, its speaker if any)
-    let mut previous: Option<(usize, usize, Option<Speaker>)> = None;
+    let mut next_sentence = 0;
+    // (sentence where the previous quote ended, its paragraph, its speaker if any, the
+    // byte after its closing mark)
+    let mut previous: Option<(usize, usize, Option<Speaker>, usize)> = None;
 
     for (qi, m) in marked.iter().enumerate() {
+        if is_title(text, m) {
+            continue;
+        }
         let (Some(first), Some(last)) = (
             sentence_at(sentences, m.outer.start),
             sentence_at(sentences, m.outer.end - 1),
@@ -224,6 +257,44 @@ pub fn attribute(
                 }
             }
         }
+        // People introduced in the narrative before the quote (quoted words excluded).
+        while let Some(s) = sentences
+            .get(next_sentence)
+            .filter(|s| s.span.start < m.outer.start)
+        {
+            next_sentence += 1;
+            let mut from = s.span.start;
+            let end = s.span.end.min(m.outer.start);
+            let start = from;
+            for q in marked
+                .iter()
+                .filter(|q| q.outer.end > start && q.outer.start < end)
+            {
+                introduce(
+                    &mut people,
+                    text,
+                    mentions,
+                    gazetteer,
+                    issued_by,
+                    Span::new(from, q.outer.start.max(from)),
+                );
+                from = q.outer.end.min(end);
+            }
+            if from < end {
+                introduce(
+                    &mut people,
+                    text,
+                    mentions,
+                    gazetteer,
+                    issued_by,
+                    Span::new(from, end),
+                );
+            }
+            if s.span.end > m.outer.start {
+                next_sentence -= 1; // the rest of this sentence comes after the quote
+                break;
+            }
+        }
         let ctx = Context {
             text,
             mentions,
@@ -239,14 +310,28 @@ pub fn attribute(
             .map_or(1, char::len_utf8);
         let inner = &text[m.inner.start..m.outer.end - closing];
 
-        let mut found = after_quote(&ctx, right).or_else(|| before_quote(&ctx, left));
+        // `“…,” said Name, “…”`: the second half of a split quote, when only the
+        // attribution of the first half stands between them.
+        let split = previous
+            .as_ref()
+            .and_then(|(prev_sentence, _, speaker, prev_end)| {
+                let between = text[*prev_end..m.outer.start].trim();
+                let short = between.split_whitespace().nth(15).is_none();
+                (*prev_sentence == first
+                    && short
+                    && (between.is_empty() || between.ends_with([',', ':', '—', '–'])))
+                .then(|| speaker.clone())
+                .flatten()
+            });
+        let mut found = match split {
+            Some(speaker) => Some((Cue::Split, None, speaker, None)),
+            None => after_quote(&ctx, right).or_else(|| before_quote(&ctx, left)),
+        };
         if found.is_none() {
-            if let Some((prev_sentence, prev_paragraph, Some(speaker))) = &previous {
+            if let Some((_, prev_paragraph, Some(speaker), _)) = &previous {
                 let left_text = text[left.range()].trim();
                 let paragraph = sentences[first].paragraph;
-                if *prev_sentence == first && LEXICON.verbs_in(left_text).is_empty() {
-                    found = Some((Cue::Split, None, speaker.clone(), None));
-                } else if left_text.is_empty()
+                if left_text.is_empty()
                     && (paragraph == *prev_paragraph + 1 || paragraph == *prev_paragraph)
                 {
                     found = Some((Cue::Continuation, None, speaker.clone(), None));
@@ -255,8 +340,10 @@ pub fn attribute(
         }
         let left_text = text[left.range()].trim_end();
         let starts_clause = left_text.is_empty() || left_text.ends_with([':', ',', '—', '–']);
-        let kind = if starts_clause
-            && (is_full_sentence(inner) || inner.chars().next().is_some_and(char::is_uppercase))
+        let continues = matches!(found, Some((Cue::Split | Cue::Continuation, ..)));
+        let kind = if continues
+            || starts_clause
+                && (is_full_sentence(inner) || inner.chars().next().is_some_and(char::is_uppercase))
         {
             QuoteKind::Direct
         } else {
@@ -264,15 +351,18 @@ pub fn attribute(
         };
         let quote = match found {
             Some((cue, verb, speaker, resolution)) => {
+                let mut speaker = speaker;
                 if speaker.kind == SpeakerType::Person && speaker.name.is_some() {
-                    let mut known = speaker.clone();
-                    if let Some(old) = people.iter().find(|p| p.name == speaker.name) {
-                        known.titles.extend(old.titles.iter().cloned());
-                        known.role = known.role.or(old.role.clone());
-                        known.gender = known.gender.or(old.gender);
+                    remember(&mut people, speaker.clone());
+                    // A person named again without a role keeps the one given earlier.
+                    if let Some(known) = people.last() {
+                        if speaker.role.is_none() && speaker.org.is_none() {
+                            speaker.role.clone_from(&known.role);
+                            speaker.org.clone_from(&known.org);
+                            speaker.org_entity = known.org_entity;
+                        }
+                        speaker.gender = speaker.gender.or(known.gender);
                     }
-                    people.retain(|p| p.name != speaker.name);
-                    people.push(known);
                 }
                 Quote {
                     span: m.inner,
@@ -300,6 +390,7 @@ pub fn attribute(
             last,
             sentences[last].paragraph,
             attributed.then(|| quote.speaker.clone()),
+            m.outer.end,
         ));
         quotes.push(quote);
     }
@@ -307,6 +398,45 @@ pub fn attribute(
         quotes,
         unpaired_marks,
     }
+}
+
+/// Adds the people named in `span` to `people`, most recent last, merging what is known.
+fn introduce(
+    people: &mut Vec<Speaker>,
+    text: &str,
+    mentions: &[Match],
+    gazetteer: &Gazetteer,
+    issued_by: &[String],
+    span: Span,
+) {
+    if span.is_empty() {
+        return;
+    }
+    let ctx = Context {
+        text,
+        mentions,
+        gazetteer,
+        issued_by,
+        people,
+        before: span.start,
+    };
+    for person in speaker::introductions(&ctx, span) {
+        remember(people, person);
+    }
+}
+
+/// Moves `person` to the end of `people`, keeping what an earlier mention said of them.
+fn remember(people: &mut Vec<Speaker>, mut person: Speaker) {
+    if let Some(i) = people.iter().position(|p| p.name == person.name) {
+        let old = people.remove(i);
+        person.titles.extend(old.titles);
+        person.role = person.role.or(old.role);
+        person.org = person.org.or(old.org);
+        person.org_entity = person.org_entity.or(old.org_entity);
+        person.gender = person.gender.or(old.gender);
+        person.entity = person.entity.or(old.entity);
+    }
+    people.push(person);
 }
 
 type Found = (Cue, Option<String>, Speaker, Option<Resolution>);
@@ -320,8 +450,11 @@ fn after_quote(ctx: &Context, right: Span) -> Option<Found> {
             .len();
     let rest = &raw[skip..];
     let start = right.start + skip;
-    // The clause ends at the first stop or semicolon.
-    let clause_end = rest.find(['.', ';', '!', '?']).map_or(rest.len(), |i| i);
+    // `right` ends with the sentence, so only a semicolon or the final mark ends the
+    // clause; full stops inside it belong to `Ms.`, `H.E.` or `Timur R. Bakirov`.
+    let clause_end = rest
+        .find(';')
+        .unwrap_or(rest.trim_end_matches(['.', '!', '?', ' ', '”', '"']).len());
     let clause = &rest[..clause_end];
     if let Some(verb) = LEXICON.verb_at(clause) {
         let phrase = Span::new(start + verb.len(), start + clause_end);

@@ -10,7 +10,7 @@
 
 use super::lexicon::{WordKind, LEXICON};
 use super::{Speaker, SpeakerType};
-use crate::gazetteer::{EntityType, Gazetteer, Match};
+use crate::gazetteer::{EntityRef, EntityType, Gazetteer, Match};
 use crate::span::Span;
 
 const PARTICLES: &[&str] = &[
@@ -116,12 +116,25 @@ fn is_name_word(ctx: &Context, t: &Token) -> bool {
         && covered_by_mention(ctx, t.span, &[EntityType::Place, EntityType::Organization]).is_none()
 }
 
+/// A middle initial: one capital letter written with its full stop (`Nurlan B. Abenov`).
+fn is_initial(ctx: &Context, t: &Token) -> bool {
+    let mut chars = t.word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_none()
+        && ctx.text[t.span.end..].starts_with('.')
+}
+
 /// Runs of name words (token index ranges) in a chunk of tokens.
 fn name_runs(ctx: &Context, toks: &[Token]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !is_name_word(ctx, &toks[i]) {
+        // A first name that is also a place (`Sofia Lindqvist`, `Georgia Brown`) starts a
+        // run when a name word follows it.
+        let first_name_place = toks.get(i + 1).is_some_and(|next| is_name_word(ctx, next))
+            && covered_by_mention(ctx, toks[i].span, &[EntityType::Place])
+                .is_some_and(|m| m.span == toks[i].span);
+        if !is_name_word(ctx, &toks[i]) && !first_name_place {
             i += 1;
             continue;
         }
@@ -130,11 +143,13 @@ fn name_runs(ctx: &Context, toks: &[Token]) -> Vec<(usize, usize)> {
         loop {
             if end < toks.len() && is_name_word(ctx, &toks[end]) {
                 end += 1;
-            } else if end + 1 < toks.len()
-                && PARTICLES.contains(&toks[end].word)
-                && is_name_word(ctx, &toks[end + 1])
+            } else if let Some(skip) = (end..toks.len())
+                .take_while(|&k| PARTICLES.contains(&toks[k].word) || is_initial(ctx, &toks[k]))
+                .last()
+                .filter(|&k| k + 1 < toks.len() && is_name_word(ctx, &toks[k + 1]))
             {
-                end += 2;
+                // `van den Broek`, `Nurlan B. Abenov`.
+                end = skip + 2;
             } else {
                 break;
             }
@@ -163,70 +178,403 @@ fn span_of(toks: &[Token], from: usize, to: usize) -> Span {
     Span::new(toks[from].span.start, toks[to - 1].span.end)
 }
 
-/// `s` without trailing connecting words (`Deputy Head of the` → `Deputy Head`).
-fn strip_connectors(s: &str) -> &str {
-    const CONNECTORS: &[&str] = &["of", "at", "in", "with", "for", "to", "the", "from"];
-    let mut s = s.trim_end();
-    while let Some((head, last)) = s.rsplit_once(' ') {
-        if !CONNECTORS.contains(&last) {
-            break;
-        }
-        s = head.trim_end();
+fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
+    let (role, org, org_entity) = split_role(ctx.gazetteer, ctx.issued_by, &ctx.text[span.range()]);
+    if role.is_some() {
+        speaker.role = role;
     }
-    s
+    if org.is_some() {
+        speaker.org = org;
+        speaker.org_entity = org_entity;
+    }
 }
 
-/// Splits a role phrase into role and organization (`Deputy Head of the OSCE Programme
-/// Office in Astana` → `Deputy Head`, `OSCE Programme Office in Astana`).
-fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
-    let raw =
-        ctx.text[span.range()].trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
-    // `a social worker with ...`: the article is not part of the role.
-    let raw = ["a ", "an ", "the "]
+/// Splits a role phrase into role, organization and the organization's gazetteer entry.
+///
+/// The cut is at the first `of`, `at`, `with`, `from` or `in` after a title word, else at
+/// the first `of`, `at`, `with` or `from`: `Deputy Head of the OSCE Programme Office in
+/// Astana` → `Deputy Head` + `OSCE Programme Office in Astana`; `Senior Rule of Law
+/// Officer at the OSCE Mission to Skopje` → `Senior Rule of Law Officer` + `OSCE Mission to
+/// Skopje`. An organization written first is the organization (`ODIHR Director`), and
+/// `OSCE Representative on Freedom of the Media` is that role of the `OSCE`. What follows
+/// `from` or `in` is an organization only when it names one (`a lawyer from Tirana` has
+/// none); a country is not an organization (`Ambassador of Austria` is all role, `Deputy
+/// Permanent Representative of Malta to the OSCE` has the `OSCE`); `Head of Mission` is a
+/// role, and `Officer at the Mission` works for the issuing Mission.
+pub(crate) fn split_role(
+    gazetteer: &Gazetteer,
+    issued_by: &[String],
+    phrase: &str,
+) -> (Option<String>, Option<String>, Option<EntityRef>) {
+    let mut raw = phrase.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+    // `... for Refugees (UNHCR`: a bracketed acronym cut by the comma split.
+    if let Some(open) = raw.rfind(" (") {
+        if !raw[open..].contains(')') || raw.ends_with(')') {
+            raw = raw[..open].trim_end();
+        }
+    }
+    // `Special Co-ordinator who led the observers`: the relative clause is not the role.
+    for relative in [" who ", " which ", " that "] {
+        if let Some(at) = raw.find(relative) {
+            raw = raw[..at].trim_end();
+        }
+    }
+    let mut raw = ["a ", "an ", "the "]
         .iter()
         .find_map(|a| raw.strip_prefix(a))
         .unwrap_or(raw);
-    if raw.is_empty() {
-        return;
-    }
-    let start = span.start + ctx.text[span.range()].find(raw).unwrap_or(0);
-    let span = Span::new(start, start + raw.len());
-    let org_mention = ctx.mentions.iter().copied().find(|m| {
-        span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
-    });
-    // `Deputy Head of the OSCE Programme Office in Astana`, `Officer at the Centre`,
-    // `ODIHR Director`, `ODIHR’s Adviser on ...`: the role is what is left around the
-    // organization, without connecting words.
-    let (role, org) = if let Some(m) = org_mention {
-        let before = strip_connectors(&ctx.text[span.start..m.span.start]);
-        if before.is_empty() {
-            let after = ctx.text[m.span.end..span.end]
-                .trim_start_matches(['’', '\'', 's'])
-                .trim();
-            (after, Some(&ctx.text[m.span.range()]))
-        } else {
-            (before, Some(ctx.text[m.span.start..span.end].trim()))
-        }
-    } else if let Some(at) = raw.find(" of ").or_else(|| raw.find(" at ")) {
-        let org = raw[at + 4..].trim_start_matches("the ").trim();
-        (raw[..at].trim(), Some(org))
-    } else {
-        (raw, None)
+    // Ranks and honorifics at either end (`Head of the Mission Ambassador`) are not role.
+    let not_role = |w: &str| {
+        matches!(
+            LEXICON.kind(w),
+            Some(WordKind::Rank | WordKind::Honorific(_))
+        )
     };
-    if !role.is_empty() {
-        speaker.role = Some(role.to_string());
+    while let Some((head, _)) = raw.rsplit_once(' ').filter(|(_, w)| not_role(w)) {
+        raw = head.trim_end();
     }
-    if let Some(org) = org.filter(|o| !o.is_empty()) {
-        speaker.org = Some(org.to_string());
-        speaker.org_entity = org_mention.map(|m| m.entity);
+    while let Some((_, tail)) = raw.split_once(' ').filter(|(w, _)| not_role(w)) {
+        raw = tail.trim_start();
     }
+    if raw.is_empty() || not_role(raw) {
+        return (None, None, None);
+    }
+    let found = gazetteer.find(raw);
+    // Demonyms are not places here: `the Ukrainian delegation` is an organization.
+    let kind_at = |kind: EntityType, from: usize| {
+        found.iter().find(|m| {
+            m.span.start == from
+                && m.form != crate::gazetteer::Form::Demonym
+                && gazetteer.entity(m.entity).kind == kind
+        })
+    };
+    let (role, org): (&str, Option<String>) = if let Some(m) = kind_at(EntityType::Organization, 0)
+    {
+        let org = &raw[m.span.range()];
+        let rest = raw[m.span.end..]
+            .trim_start_matches(['’', '\'', 's'])
+            .trim();
+        match org.strip_prefix("OSCE ") {
+            Some(post) if rest.is_empty() => (post, Some("OSCE".to_string())),
+            _ => (rest, Some(org.to_string())),
+        }
+    } else {
+        let mut cuts: Vec<(usize, &str)> = [" of ", " at ", " with ", " from ", " in "]
+            .iter()
+            .flat_map(|c| raw.match_indices(c).map(|(at, _)| (at, *c)))
+            .collect();
+        cuts.sort_unstable();
+        let after_title = cuts.iter().copied().find(|&(at, _)| {
+            raw[..at]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| LEXICON.kind(w) == Some(WordKind::Title))
+        });
+        let first = cuts.iter().copied().find(|&(_, c)| c != " in ");
+        match after_title.or(first) {
+            Some((at, connector)) => {
+                let after = &raw[at + connector.len()..];
+                let article = after.starts_with("the ");
+                let org = after.strip_prefix("the ").unwrap_or(after).trim();
+                let org_from = raw.len() - org.len();
+                let single_org_word =
+                    !org.contains(' ') && LEXICON.kind(org) == Some(WordKind::Organization);
+                let names_org = kind_at(EntityType::Organization, org_from).is_some()
+                    || org.split_whitespace().any(|w| {
+                        LEXICON.kind(w) == Some(WordKind::Organization) || ORG_WORDS.contains(&w)
+                    });
+                let place = kind_at(EntityType::Place, org_from);
+                if single_org_word && !article {
+                    (raw, None) // `Head of Mission`
+                } else if single_org_word {
+                    let issuer = issued_by
+                        .iter()
+                        .find(|i| i.split_whitespace().any(|w| w == org));
+                    (
+                        &raw[..at],
+                        Some(issuer.map_or(org, |i| i.as_str()).to_string()),
+                    )
+                } else if matches!(connector, " from " | " in ") && !names_org {
+                    (&raw[..at], None)
+                } else if let Some(p) = place {
+                    match raw[p.span.end..].find(" to ") {
+                        // `Permanent Representative of Malta to the OSCE`
+                        Some(to) => {
+                            let org = raw[p.span.end + to + 4..].trim_start_matches("the ");
+                            (&raw[..p.span.end + to], Some(org.to_string()))
+                        }
+                        None if p.span.end == raw.len() => (raw, None),
+                        None => (&raw[..at], Some(org.to_string())),
+                    }
+                } else {
+                    (&raw[..at], Some(org.to_string()))
+                }
+            }
+            None => (raw, None),
+        }
+    };
+    let org = org
+        .map(|o| {
+            let o = o.trim();
+            ["a ", "an "]
+                .iter()
+                .find_map(|a| o.strip_prefix(a))
+                .unwrap_or(o)
+                .to_string()
+        })
+        .filter(|o| !o.is_empty());
+    // The organization's own entry, else the longest known organization inside it
+    // (`Border Security and Management Unit of the Transnational Threats Department` → the
+    // Unit; `Politico-Military Department of the OSCE Programme Office in Dushanbe` → the
+    // Programme Office).
+    let org_entity = org.as_deref().and_then(|o| {
+        gazetteer
+            .find(o)
+            .iter()
+            .filter(|m| gazetteer.entity(m.entity).kind == EntityType::Organization)
+            .max_by_key(|m| (m.span.len(), std::cmp::Reverse(m.span.start)))
+            .map(|m| m.entity)
+    });
+    let role = Some(role.trim().to_string()).filter(|r| !r.is_empty());
+    (role, org, org_entity)
 }
+
+/// Words that make a `from ...` phrase an organization rather than a place.
+const ORG_WORDS: &[&str] = &[
+    "Institute",
+    "University",
+    "Faculty",
+    "Academy",
+    "Agency",
+    "Association",
+    "Council",
+    "Commission",
+    "Committee",
+    "Court",
+    "Department",
+    "Directorate",
+    "Foundation",
+    "Centre",
+    "Center",
+    "Service",
+    "Union",
+    "Network",
+    "School",
+    "College",
+    "Police",
+    "Parliament",
+    "Ombudsman",
+    "Ombudsperson",
+    "Bureau",
+    "Authority",
+    "Office",
+    "Ministry",
+    "Unit",
+    "Government",
+    "Self-Government",
+    "Programme",
+    "Mission",
+    "Municipality",
+    "Assembly",
+];
 
 static OPENERS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
     crate::data::rows(include_str!("../../data/sentence_openers.txt"))
         .map(str::trim)
         .collect()
 });
+
+/// The most recent person introduced earlier whose full name ends with the words of
+/// `tail`, compared without case (`Van den Broek` for `Pieter van den Broek`).
+fn known_by_tail(ctx: &Context, tail: &str) -> Option<Speaker> {
+    let tail = tail.to_lowercase();
+    ctx.people.iter().rev().find_map(|p| {
+        let name = p.name.as_deref()?.to_lowercase();
+        let ends = name.len() > tail.len()
+            && name.ends_with(&tail)
+            && name[..name.len() - tail.len()].ends_with(' ');
+        ends.then(|| p.clone())
+    })
+}
+
+/// People named in a stretch of narrative (`The study was presented by Pieter van den
+/// Broek, Senior Adviser at the Office of ...`, `Ms. Yelena Sokolova thanked Mr. Arman
+/// Dzhaksybekov`), with the gender an honorific gives and the role and organization of a
+/// title before the name or an apposition after it. Pronouns, surnames and titles in later
+/// attributions refer back to them.
+pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
+    let toks = tokens(ctx.text, span);
+    let mut chunks: Vec<Vec<Token>> = vec![Vec::new()];
+    for t in &toks {
+        if let Some(chunk) = chunks.last_mut() {
+            chunk.push(*t);
+        }
+        if ctx.text[t.span.end..].starts_with(',') {
+            chunks.push(Vec::new());
+        }
+    }
+    chunks.retain(|c| !c.is_empty());
+    let mut found = Vec::new();
+    // Chunks that describe the person before them; the capitalised words in them
+    // (`Trafficking in Human Beings`) are not people.
+    let mut described = vec![false; chunks.len()];
+    for (ci, chunk) in chunks.iter().enumerate() {
+        for (a, b) in name_runs(ctx, chunk) {
+            if described[ci] {
+                continue;
+            }
+            let after_ok = chunk
+                .get(b)
+                .is_none_or(|t| LEXICON.kind(t.word) != Some(WordKind::Title));
+            let gazetteer_person = ctx.mentions.iter().copied().find(|m| {
+                span_of(chunk, a, b).contains(m.span)
+                    && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
+            });
+            // Capitalised runs are also places, units and programmes (`near Stanytsia
+            // Luhanska`, `the Return and Integration Unit`), so a run not in the
+            // gazetteers counts as a person only where a person stands: after an
+            // honorific or a title, before an apposition, as the subject of its chunk, or
+            // after `by` (`presented by Pieter van den Broek`).
+            let org_like = chunk[a..b].iter().any(|t| {
+                ORG_WORDS.contains(&t.word.trim_end_matches(['’', '\'', 's']))
+                    || ORG_WORDS.contains(&t.word)
+            });
+            let prev = a.checked_sub(1).map(|i| chunk[i].word);
+            // Right after an honorific or rank, or after a title phrase (`ODIHR Adviser on
+            // Roma and Sinti Issues Marieke van der Berg`).
+            let titled = prev
+                .is_some_and(|w| LEXICON.kind(w).is_some_and(|k| k != WordKind::Organization))
+                || chunk[..a]
+                    .iter()
+                    .rev()
+                    .take_while(|t| {
+                        t.word.chars().next().is_some_and(char::is_uppercase)
+                            || ROLE_CONNECTORS.contains(&t.word)
+                    })
+                    .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
+            let apposition_follows = b == chunk.len()
+                && chunks
+                    .get(ci + 1)
+                    .is_some_and(|next| is_apposition(next) && next.len() > 1);
+            let subject = a == 0
+                && chunk
+                    .get(b)
+                    .is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase));
+            let agent = prev == Some("by");
+            let placed = titled || apposition_follows || subject || agent;
+            if gazetteer_person.is_none() && (!after_ok || b - a < 2 || org_like || !placed) {
+                continue;
+            }
+            let name_span = span_of(chunk, a, b);
+            let mut speaker = Speaker {
+                name: Some(ctx.text[name_span.range()].to_string()),
+                kind: SpeakerType::Person,
+                ..Speaker::unknown()
+            };
+            if let Some(m) = gazetteer_person {
+                let e = ctx.gazetteer.entity(m.entity);
+                speaker.name = Some(e.name.clone());
+                speaker.entity = Some(m.entity);
+                speaker.gender = e.gender;
+                if let Some(role) = &e.role {
+                    let (role, org, org_entity) = split_role(ctx.gazetteer, ctx.issued_by, role);
+                    speaker.role = role;
+                    speaker.org = org;
+                    speaker.org_entity = org_entity;
+                }
+            }
+            // A title phrase right before the name: `Ambassador`, `Head of the OSCE
+            // Mission to Serbia`, after an honorific or not.
+            let mut first = a;
+            while first > 0 {
+                let t = &chunk[first - 1];
+                let keep = match LEXICON.kind(t.word) {
+                    Some(WordKind::Honorific(g)) => {
+                        speaker.gender = speaker.gender.or(g);
+                        true
+                    }
+                    Some(_) => true,
+                    None => {
+                        t.word.chars().next().is_some_and(char::is_uppercase)
+                            || ROLE_CONNECTORS.contains(&t.word)
+                    }
+                };
+                if !keep {
+                    break;
+                }
+                first -= 1;
+            }
+            // The phrase starts at its first title, rank or organization (`OSCE High
+            // Commissioner on National Minorities`).
+            while first < a
+                && !matches!(
+                    LEXICON.kind(chunk[first].word),
+                    Some(WordKind::Title | WordKind::Rank)
+                )
+                && covered_by_mention(ctx, chunk[first].span, &[EntityType::Organization]).is_none()
+            {
+                first += 1;
+            }
+            for t in &chunk[first..a] {
+                if matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)) {
+                    speaker.titles.push(t.word.to_string());
+                }
+            }
+            let apposition = chunks
+                .get(ci + 1)
+                .filter(|next| b == chunk.len() && is_apposition(next));
+            if apposition.is_some() {
+                described[ci + 1] = true;
+            }
+            if let Some(next) = apposition {
+                role_and_org(ctx, span_of(next, 0, next.len()), &mut speaker);
+            } else if first < a {
+                role_and_org(
+                    ctx,
+                    Span::new(chunk[first].span.start, name_span.start),
+                    &mut speaker,
+                );
+            }
+            if let Some(role) = &speaker.role {
+                let words = role
+                    .split_whitespace()
+                    .filter(|w| LEXICON.kind(w) == Some(WordKind::Title));
+                speaker.titles.extend(words.map(str::to_string));
+            }
+            found.push(speaker);
+        }
+    }
+    found
+}
+
+const ROLE_CONNECTORS: &[&str] = &["of", "the", "at", "in", "to", "for", "on", "and"];
+
+/// A comma chunk that describes the person before it: `Head of ...`, `a lawyer from
+/// Tirana`, `Senior Adviser at ...`; not `adding that ...` or `who ...`.
+fn is_apposition(chunk: &[Token]) -> bool {
+    const NOT: &[&str] = &[
+        "adding",
+        "who",
+        "which",
+        "noting",
+        "stressing",
+        "and",
+        "but",
+        "while",
+        "said",
+        "says",
+        "as",
+        "when",
+        "where",
+        "after",
+        "before",
+        "during",
+        "that",
+    ];
+    let first = chunk[0].word;
+    let participle = first.len() > 4 && first.ends_with("ing");
+    !(NOT.contains(&first) || participle) && LEXICON.verb_at(first).is_none()
+}
 
 /// The most recent person introduced earlier whose name ends with `surname`: a known
 /// speaker or gazetteer person first, else a capitalised name ending in `surname` in the
@@ -271,6 +619,17 @@ fn by_surname(ctx: &Context, surname: &str) -> Option<Speaker> {
     None
 }
 
+/// `trainees` → `trainee`, `women` → `woman`, `activities` → `activity`.
+fn singular_of(noun: &str) -> String {
+    if let Some(stem) = noun.strip_suffix("men") {
+        format!("{stem}man")
+    } else if let Some(stem) = noun.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        noun.strip_suffix('s').unwrap_or(noun).to_string()
+    }
+}
+
 /// Parses a speaker phrase; `None` when it names nobody.
 pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolution)> {
     let phrase = ctx.text[span.range()].trim();
@@ -311,11 +670,29 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         const STOP: &[&str] = &[
             "from", "of", "in", "at", "with", "who", "during", "after", "for", "on",
         ];
-        let role: Vec<&str> = toks[1..]
-            .iter()
-            .map(|t| t.word)
-            .take_while(|w| !STOP.contains(w))
-            .collect();
+        // `one of the trainees`: the role is the noun, in the singular.
+        let (from, plural) = match toks.get(1..3).map(|t| (t[0].word, t[1].word)) {
+            Some(("of", "the")) => (3, true),
+            _ => (1, false),
+        };
+        // The noun phrase ends at a preposition or at the end of its comma chunk.
+        let mut role: Vec<&str> = Vec::new();
+        for t in toks[from.min(toks.len())..].iter() {
+            if STOP.contains(&t.word) {
+                break;
+            }
+            role.push(t.word);
+            if ctx.text[t.span.end..].starts_with(',') {
+                break;
+            }
+        }
+        let singular;
+        if plural {
+            if let Some(last) = role.pop() {
+                singular = singular_of(last);
+                role.push(&singular);
+            }
+        }
         let speaker = Speaker {
             role: Some(role.join(" ")),
             ..Speaker::unknown()
@@ -374,6 +751,11 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         };
         let (name_span, resolution, known) = if let Some(m) = person {
             (m.span, Resolution::Name, Some(m.entity))
+        } else if let Some(found) =
+            run.and_then(|&(a, b)| known_by_tail(ctx, &ctx.text[span_of(chunk, a, b).range()]))
+        {
+            // `Van den Broek said` after `Pieter van den Broek`.
+            return Some((found, Resolution::Surname));
         } else if let Some(&(a, b)) = run {
             let s = span_of(chunk, a, b);
             (
@@ -381,11 +763,17 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
                 Resolution::Name,
                 ctx.gazetteer.lookup(&ctx.text[s.range()]),
             )
-        } else if let Some(found) = runs
+        } else if let Some(mut found) = runs
             .iter()
             .filter(|r| r.1 - r.0 == 1)
             .find_map(|&(a, _)| by_surname(ctx, chunk[a].word))
         {
+            // `Mr. Bakirov`: the honorific gives the gender.
+            let honorific = chunk.iter().find_map(|t| match LEXICON.kind(t.word) {
+                Some(WordKind::Honorific(g)) => g,
+                _ => None,
+            });
+            found.gender = found.gender.or(honorific);
             return Some((found, Resolution::Surname));
         } else {
             continue;
@@ -410,7 +798,7 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         for t in &before {
             match LEXICON.kind(t.word) {
                 Some(WordKind::Honorific(Some(g))) => speaker.gender = speaker.gender.or(Some(g)),
-                Some(WordKind::Title) => speaker.titles.push(t.word.to_string()),
+                Some(WordKind::Title | WordKind::Rank) => speaker.titles.push(t.word.to_string()),
                 _ => {}
             }
         }
@@ -418,10 +806,7 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             .iter()
             .find(|t| !matches!(LEXICON.kind(t.word), Some(WordKind::Honorific(_))))
             .map(|t| t.span.start);
-        if let Some(next) = chunks
-            .get(ci + 1)
-            .filter(|c| is_role_chunk(c) || order == Order::SpeakerFirst)
-        {
+        if let Some(next) = chunks.get(ci + 1).filter(|c| is_apposition(c)) {
             role_and_org(ctx, span_of(next, 0, next.len()), &mut speaker);
         }
         if speaker.role.is_none() {
@@ -430,8 +815,14 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             }
         }
         if speaker.role.is_none() {
-            if let Some(entity) = speaker.entity {
-                speaker.role = ctx.gazetteer.entity(entity).role.clone();
+            if let Some(role) = speaker
+                .entity
+                .and_then(|e| ctx.gazetteer.entity(e).role.as_deref())
+            {
+                let (role, org, org_entity) = split_role(ctx.gazetteer, ctx.issued_by, role);
+                speaker.role = role;
+                speaker.org = speaker.org.take().or(org);
+                speaker.org_entity = speaker.org_entity.or(org_entity);
             }
         }
         if let Some(role) = &speaker.role {
@@ -464,23 +855,10 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         };
         return Some((speaker, Resolution::Organization));
     }
-    let org_word = toks
-        .iter()
-        .any(|t| LEXICON.kind(t.word) == Some(WordKind::Organization));
-    if first == "the" && org_word && toks.len() <= 4 {
-        let issuer = ctx.issued_by.first()?;
-        let speaker = Speaker {
-            name: Some(issuer.clone()),
-            kind: SpeakerType::Organization,
-            entity: ctx.gazetteer.lookup(issuer),
-            ..Speaker::unknown()
-        };
-        return Some((speaker, Resolution::Organization));
-    }
-    // `the Ambassador`, `the Representative`: the person introduced with that title.
+    // `the Ambassador`, `the Head of Mission`: the person introduced with that title.
     let title_words: Vec<&str> = toks
         .iter()
-        .filter(|t| LEXICON.kind(t.word) == Some(WordKind::Title))
+        .filter(|t| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)))
         .map(|t| t.word)
         .collect();
     if first == "the" && !title_words.is_empty() {
@@ -492,6 +870,41 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         if let Some(found) = found {
             return Some((found.clone(), Resolution::Title));
         }
+    }
+    // `the Mission said`: the issuing office with that word in its name, else the first;
+    // `the Central Election Commission said`: an organization by its own name.
+    let org_words: Vec<&str> = toks
+        .iter()
+        .filter(|t| LEXICON.kind(t.word) == Some(WordKind::Organization))
+        .map(|t| t.word)
+        .collect();
+    if first == "the" && !org_words.is_empty() && title_words.is_empty() && toks.len() <= 6 {
+        let named = toks[1..]
+            .iter()
+            .all(|t| t.word.chars().next().is_some_and(char::is_uppercase));
+        let issuer = ctx
+            .issued_by
+            .iter()
+            .find(|i| {
+                org_words
+                    .iter()
+                    .any(|w| i.split_whitespace().any(|x| x == *w))
+            })
+            .or(ctx.issued_by.first().filter(|_| !named || toks.len() == 2));
+        let name = match issuer {
+            Some(issuer) => issuer.clone(),
+            None if named && toks.len() > 2 => {
+                ctx.text[toks[1].span.start..toks[toks.len() - 1].span.end].to_string()
+            }
+            None => return None,
+        };
+        let speaker = Speaker {
+            entity: ctx.gazetteer.lookup(&name),
+            name: Some(name),
+            kind: SpeakerType::Organization,
+            ..Speaker::unknown()
+        };
+        return Some((speaker, Resolution::Organization));
     }
 
     None
