@@ -2,7 +2,7 @@
 //!
 //! `cargo bench --bench segment` (or `-- 200` for 200 MB). The text is the bundled corpus's
 //! article text, repeated until it reaches the requested size (50 MB by default). Prints
-//! MB/s for the best of three passes, the sentence count, and the peak resident memory.
+//! MB/s for the best of five passes, the sentence count, and the peak resident memory.
 
 mod common;
 
@@ -13,7 +13,7 @@ fn main() {
     let text = common::corpus_articles(common::megabytes() << 20).join("\n\n");
     let mb = text.len() as f64 / 1e6;
     println!(
-        "segment benchmark: {mb:.1} MB of article text from the bundled corpus, one thread, best of 3"
+        "segment benchmark: {mb:.1} MB of article text from the bundled corpus, one thread, best of 5"
     );
     let report = |name: &str, (seconds, count): (f64, usize)| {
         println!(

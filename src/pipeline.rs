@@ -44,6 +44,7 @@ pub struct Annotated {
 /// The loaded resources of stages 2–4.
 pub struct Annotator {
     pub gazetteer: Gazetteer,
+    roles: attribute::PersonRoles,
 }
 
 fn sentence_of(sentences: &[Sentence], span: Span) -> Option<usize> {
@@ -56,7 +57,8 @@ fn sentence_of(sentences: &[Sentence], span: Span) -> Option<usize> {
 
 impl Annotator {
     pub fn new(gazetteer: Gazetteer) -> Annotator {
-        Annotator { gazetteer }
+        let roles = attribute::PersonRoles::new(&gazetteer);
+        Annotator { gazetteer, roles }
     }
 
     pub fn annotate(&self, article: Article) -> Annotated {
@@ -88,6 +90,7 @@ impl Annotator {
             &sentences,
             &matches,
             &self.gazetteer,
+            &self.roles,
             &article.issued_by,
         );
         Annotated {

@@ -36,7 +36,6 @@
 //! sentences of a paragraph tile it, in order, and only whitespace between them is left
 //! out.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::span::Span;
@@ -448,11 +447,11 @@ enum Class {
 }
 
 struct Lexicon {
-    abbreviations: HashMap<&'static str, Class>,
-    openers: HashSet<&'static str>,
-    prepositions: HashSet<&'static str>,
+    abbreviations: crate::data::WordMap<Class>,
+    openers: crate::data::WordSet,
+    prepositions: crate::data::WordSet,
     /// One-word speech verbs (`said`, `asked`), shared with the quote stage's list.
-    speech_verbs: HashSet<&'static str>,
+    speech_verbs: crate::data::WordSet,
 }
 
 impl Lexicon {

@@ -29,17 +29,17 @@ pub fn megabytes() -> usize {
         .unwrap_or(50)
 }
 
-/// Runs `run` three times and returns the best time in seconds and its result.
+/// Runs `run` five times and returns the best time in seconds and its result.
 pub fn best_of_three<T>(mut run: impl FnMut() -> T) -> (f64, T) {
     let mut best = f64::INFINITY;
     let mut result = None;
-    for _ in 0..3 {
+    for _ in 0..5 {
         let start = std::time::Instant::now();
         let value = std::hint::black_box(run());
         best = best.min(start.elapsed().as_secs_f64());
         result = Some(value);
     }
-    (best, result.expect("three runs"))
+    (best, result.expect("five runs"))
 }
 
 /// Peak resident memory of this process (Linux), for the last line of every benchmark.

@@ -1,8 +1,6 @@
 //! The word lists of the quote stage, loaded once from `data/speech_verbs.txt` and
 //! `data/titles.tsv`.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::sync::LazyLock;
 
@@ -20,9 +18,9 @@ pub enum WordKind {
 pub struct Lexicon {
     /// Speech verbs, leftmost-longest so that `pointed out` wins over `pointed`.
     verbs: AhoCorasick,
-    pub words: HashMap<&'static str, WordKind>,
+    pub(crate) words: crate::data::WordMap<WordKind>,
     /// Nouns and participles that introduce a title (`data/title_nouns.txt`).
-    pub title_nouns: std::collections::HashSet<&'static str>,
+    pub(crate) title_nouns: crate::data::WordSet,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {

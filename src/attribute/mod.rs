@@ -31,6 +31,7 @@ use crate::gazetteer::{EntityRef, Gazetteer, Gender, Match};
 use crate::segment::Sentence;
 use crate::span::Span;
 use lexicon::LEXICON;
+pub use speaker::PersonRoles;
 use speaker::{Context, Order, Resolution};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -171,19 +172,27 @@ fn is_title(text: &str, m: &marks::Marked) -> bool {
     let before = text[..m.outer.start]
         .strip_suffix(' ')
         .and_then(|b| b.rsplit(' ').next())
-        .unwrap_or("")
-        .to_lowercase();
-    if capitalised && LEXICON.title_nouns.contains(before.as_str()) {
+        .unwrap_or("");
+    if capitalised && before.starts_with(char::is_lowercase) && LEXICON.title_nouns.contains(before)
+    {
         return true;
     }
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
-    words.len() >= 2
-        && !long.is_empty()
-        && long
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !inner.trim_end().ends_with(['.', '!', '?', ',', '…'])
+    // Title case: every word of four or more letters capitalised, no final mark.
+    if inner.trim_end().ends_with(['.', '!', '?', ',', '…']) {
+        return false;
+    }
+    let mut words = 0;
+    let mut long = 0;
+    for w in inner.split_whitespace() {
+        words += 1;
+        if w.chars().nth(3).is_some() {
+            long += 1;
+            if !w.starts_with(char::is_uppercase) {
+                return false;
+            }
+        }
+    }
+    words >= 2 && long > 0
 }
 
 /// A quoted string that reads as a full sentence of speech.
@@ -198,14 +207,18 @@ fn is_full_sentence(text: &str) -> bool {
 }
 
 /// Finds and attributes the quotes of an article. `mentions` are the gazetteer matches
-/// of the article, sorted; `issued_by` names the organization behind `the Mission said`.
+/// of the article, sorted; `roles` come from [`PersonRoles::new`] on the same gazetteer;
+/// `issued_by` names the organization behind `the Mission said`.
 pub fn attribute(
     text: &str,
     sentences: &[Sentence],
     mentions: &[Match],
     gazetteer: &Gazetteer,
+    roles: &PersonRoles,
     issued_by: &[String],
 ) -> Attributed {
+    let issuer_ids: Vec<Option<EntityRef>> =
+        issued_by.iter().map(|i| gazetteer.lookup(i)).collect();
     let mut paragraphs: Vec<Span> = Vec::new();
     for s in sentences {
         match paragraphs.get_mut(s.paragraph) {
@@ -215,9 +228,16 @@ pub fn attribute(
     }
     let (marked, unpaired_marks) = marks::find(text, &paragraphs);
     let mut quotes: Vec<Quote> = Vec::new();
+    // People met so far, each at the byte where they were named: gazetteer persons,
+    // quote speakers and, only when a quote needs them, people introduced in the
+    // narrative. Pronouns, surnames and titles are resolved against this.
+    let mut events: Vec<(usize, Speaker)> = Vec::new();
+    // `events` folded into one entry per person, most recently named last.
     let mut people: Vec<Speaker> = Vec::new();
+    let mut people_seen = 0;
     let mut next_mention = 0;
-    let mut next_sentence = 0;
+    // How far each sentence has been read for people.
+    let mut narrated_to: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
     // (sentence where the previous quote ended, its paragraph, its speaker if any, the
     // byte after its closing mark)
     let mut previous: Option<(usize, usize, Option<Speaker>, usize)> = None;
@@ -238,7 +258,6 @@ pub fn attribute(
             sentences[last].span.end.min(next_open).max(m.outer.end),
         );
         let left = Span::new(sentences[first].span.start, m.outer.start);
-        // People named before the quote are candidates for pronouns, surnames and titles.
         while let Some(p) = mentions
             .get(next_mention)
             .filter(|p| p.span.start < m.outer.start)
@@ -246,70 +265,16 @@ pub fn attribute(
             next_mention += 1;
             let entity = gazetteer.entity(p.entity);
             if entity.kind == crate::gazetteer::EntityType::Person {
-                let mut person = Speaker::unknown();
-                person.kind = SpeakerType::Person;
-                person.name = Some(entity.name.clone());
-                person.entity = Some(p.entity);
-                person.gender = entity.gender;
-                person.role = entity.role.clone();
-                if !people.iter().any(|q| q.name == person.name) {
-                    people.push(person);
-                }
+                let person = Speaker {
+                    kind: SpeakerType::Person,
+                    name: Some(entity.name.clone()),
+                    entity: Some(p.entity),
+                    gender: entity.gender,
+                    ..Speaker::unknown()
+                };
+                events.push((p.span.start, person));
             }
         }
-        // People introduced in the narrative before the quote (quoted words excluded).
-        while let Some(s) = sentences
-            .get(next_sentence)
-            .filter(|s| s.span.start < m.outer.start)
-        {
-            next_sentence += 1;
-            let mut from = s.span.start;
-            let end = s.span.end.min(m.outer.start);
-            let start = from;
-            for q in marked
-                .iter()
-                .filter(|q| q.outer.end > start && q.outer.start < end)
-            {
-                introduce(
-                    &mut people,
-                    text,
-                    mentions,
-                    gazetteer,
-                    issued_by,
-                    Span::new(from, q.outer.start.max(from)),
-                );
-                from = q.outer.end.min(end);
-            }
-            if from < end {
-                introduce(
-                    &mut people,
-                    text,
-                    mentions,
-                    gazetteer,
-                    issued_by,
-                    Span::new(from, end),
-                );
-            }
-            if s.span.end > m.outer.start {
-                next_sentence -= 1; // the rest of this sentence comes after the quote
-                break;
-            }
-        }
-        let ctx = Context {
-            text,
-            mentions,
-            gazetteer,
-            issued_by,
-            people: &people,
-            before: m.outer.start,
-        };
-        // The quoted words with the attribution comma that `inner` leaves out.
-        let closing = text[..m.outer.end]
-            .chars()
-            .next_back()
-            .map_or(1, char::len_utf8);
-        let inner = &text[m.inner.start..m.outer.end - closing];
-
         // `“…,” said Name, “…”`: the second half of a split quote, when only the
         // attribution of the first half stands between them.
         let split = previous
@@ -323,21 +288,141 @@ pub fn attribute(
                 .then(|| speaker.clone())
                 .flatten()
             });
-        let mut found = match split {
-            Some(speaker) => Some((Cue::Split, None, speaker, None)),
-            None => after_quote(&ctx, right).or_else(|| before_quote(&ctx, left)),
+        let cue = |people: &[Speaker]| -> Option<Found> {
+            let ctx = Context {
+                text,
+                mentions,
+                gazetteer,
+                issued_by,
+                issuer_ids: &issuer_ids,
+                roles,
+                people,
+                before: m.outer.start,
+            };
+            if let Some(speaker) = &split {
+                return Some((Cue::Split, None, speaker.clone(), None));
+            }
+            let found = after_quote(&ctx, right).or_else(|| before_quote(&ctx, left));
+            if found.is_some() {
+                return found;
+            }
+            let (_, prev_paragraph, speaker, _) = previous.as_ref()?;
+            let paragraph = sentences[first].paragraph;
+            (text[left.range()].trim().is_empty()
+                && (paragraph == *prev_paragraph + 1 || paragraph == *prev_paragraph))
+                .then(|| speaker.clone())
+                .flatten()
+                .map(|speaker| (Cue::Continuation, None, speaker, None))
         };
-        if found.is_none() {
-            if let Some((_, prev_paragraph, Some(speaker), _)) = &previous {
-                let left_text = text[left.range()].trim();
-                let paragraph = sentences[first].paragraph;
-                if left_text.is_empty()
-                    && (paragraph == *prev_paragraph + 1 || paragraph == *prev_paragraph)
-                {
-                    found = Some((Cue::Continuation, None, speaker.clone(), None));
+        if people_seen < events.len() {
+            // New events come in text order: fold them in without rebuilding.
+            for (_, person) in &events[people_seen..] {
+                remember(&mut people, person.clone());
+            }
+            people_seen = events.len();
+        }
+        let mut found = cue(&people);
+        // The narrative is read for people only where a cue needs it: back from the quote
+        // for a pronoun (to the person it found, who may not be the nearest) or for a cue
+        // that found nobody; the sentences that hold the surname for a surname, a title or
+        // a name given without a role. Most quotes need none of it.
+        let need = match &found {
+            None => Some(Need::Back(0)),
+            Some((_, _, speaker, resolution)) => {
+                let last_named = || {
+                    events
+                        .iter()
+                        .filter(|(_, p)| p.name == speaker.name)
+                        .map(|(at, _)| *at)
+                        .max()
+                        .unwrap_or(0)
+                };
+                let surname = speaker.name.as_deref().and_then(|n| n.rsplit(' ').next());
+                match resolution {
+                    Some(Resolution::Pronoun) => Some(Need::Back(last_named())),
+                    Some(Resolution::Surname | Resolution::Title) => surname.map(Need::Key),
+                    _ if speaker.kind == SpeakerType::Person
+                        && speaker.role.is_none()
+                        && speaker.org.is_none() =>
+                    {
+                        surname.map(Need::Key)
+                    }
+                    _ => None,
                 }
             }
+        };
+        if let Some(need) = need {
+            let ctx = Context {
+                text,
+                mentions,
+                gazetteer,
+                issued_by,
+                issuer_ids: &issuer_ids,
+                roles,
+                people: &[],
+                before: m.outer.start,
+            };
+            let narrate_one =
+                |i: usize, events: &mut Vec<(usize, Speaker)>, narrated_to: &mut [usize]| {
+                    let end = sentences[i].span.end.min(m.outer.start);
+                    let from = narrated_to[i];
+                    if from >= end {
+                        return false;
+                    }
+                    let before = events.len();
+                    narrate(events, Span::new(from, end), sentences, &marked, &ctx);
+                    narrated_to[i] = end;
+                    events.len() > before
+                };
+            match need {
+                Need::Key(key) => {
+                    let key = key.to_string();
+                    let mut added = false;
+                    let before_quote = &text.as_bytes()[..m.outer.start];
+                    for at in memchr::memmem::find_iter(before_quote, key.as_bytes()) {
+                        let i = sentences.partition_point(|s| s.span.end <= at);
+                        if i < sentences.len() && narrated_to[i] <= at {
+                            added |= narrate_one(i, &mut events, &mut narrated_to);
+                        }
+                    }
+                    if added {
+                        people = people_at(&events);
+                        found = cue(&people);
+                    }
+                }
+                Need::Back(bound) => {
+                    let searching = found.is_none();
+                    let mut added = false;
+                    for i in (0..=first).rev() {
+                        if sentences[i].span.end <= bound {
+                            break;
+                        }
+                        if narrate_one(i, &mut events, &mut narrated_to) {
+                            added = true;
+                            if searching {
+                                people = people_at(&events);
+                                found = cue(&people);
+                                if found.is_some() {
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    if added && !searching {
+                        people = people_at(&events);
+                        found = cue(&people);
+                    }
+                }
+            }
+            people_seen = events.len();
         }
+        let inner_end = m.outer.end
+            - text[..m.outer.end]
+                .chars()
+                .next_back()
+                .map_or(1, char::len_utf8);
+        // The quoted words with the attribution comma that `inner` leaves out.
+        let inner = &text[m.inner.start..inner_end];
         let left_text = text[left.range()].trim_end();
         let starts_clause = left_text.is_empty() || left_text.ends_with([':', ',', '—', '–']);
         let continues = matches!(found, Some((Cue::Split | Cue::Continuation, ..)));
@@ -353,16 +438,17 @@ pub fn attribute(
             Some((cue, verb, speaker, resolution)) => {
                 let mut speaker = speaker;
                 if speaker.kind == SpeakerType::Person && speaker.name.is_some() {
-                    remember(&mut people, speaker.clone());
                     // A person named again without a role keeps the one given earlier.
-                    if let Some(known) = people.last() {
+                    if let Some(known) = people.iter().rev().find(|p| p.name == speaker.name) {
                         if speaker.role.is_none() && speaker.org.is_none() {
                             speaker.role.clone_from(&known.role);
                             speaker.org.clone_from(&known.org);
                             speaker.org_entity = known.org_entity;
                         }
                         speaker.gender = speaker.gender.or(known.gender);
+                        speaker.titles.extend(known.titles.iter().cloned());
                     }
+                    events.push((m.outer.start, speaker.clone()));
                 }
                 Quote {
                     span: m.inner,
@@ -400,28 +486,45 @@ pub fn attribute(
     }
 }
 
-/// Adds the people named in `span` to `people`, most recent last, merging what is known.
-fn introduce(
-    people: &mut Vec<Speaker>,
-    text: &str,
-    mentions: &[Match],
-    gazetteer: &Gazetteer,
-    issued_by: &[String],
+/// Which narrative a cue needs read for people.
+enum Need<'a> {
+    /// The sentences back from the quote, down to this byte.
+    Back(usize),
+    /// The sentences that contain this word.
+    Key(&'a str),
+}
+
+/// Adds the people introduced in the narrative of `span` (quoted words left out) to
+/// `events`, each at the start of the stretch that names them.
+fn narrate(
+    events: &mut Vec<(usize, Speaker)>,
     span: Span,
+    sentences: &[Sentence],
+    marked: &[marks::Marked],
+    ctx: &Context,
 ) {
-    if span.is_empty() {
-        return;
-    }
-    let ctx = Context {
-        text,
-        mentions,
-        gazetteer,
-        issued_by,
-        people,
-        before: span.start,
-    };
-    for person in speaker::introductions(&ctx, span) {
-        remember(people, person);
+    let first = sentences.partition_point(|s| s.span.end <= span.start);
+    for s in &sentences[first..] {
+        if s.span.start >= span.end {
+            break;
+        }
+        let start = s.span.start.max(span.start);
+        let end = s.span.end.min(span.end);
+        let mut from = start;
+        let mut stretches = Vec::new();
+        for q in marked
+            .iter()
+            .filter(|q| q.outer.end > start && q.outer.start < end)
+        {
+            stretches.push(Span::new(from, q.outer.start.max(from)));
+            from = q.outer.end.min(end).max(from);
+        }
+        stretches.push(Span::new(from, end.max(from)));
+        for stretch in stretches.into_iter().filter(|s| !s.is_empty()) {
+            for person in speaker::introductions(ctx, stretch) {
+                events.push((stretch.start, person));
+            }
+        }
     }
 }
 
@@ -437,6 +540,18 @@ fn remember(people: &mut Vec<Speaker>, mut person: Speaker) {
         person.entity = person.entity.or(old.entity);
     }
     people.push(person);
+}
+
+/// The people of `events` in the order they were last named, each once, with what all
+/// their mentions said of them.
+fn people_at(events: &[(usize, Speaker)]) -> Vec<Speaker> {
+    let mut ordered: Vec<&(usize, Speaker)> = events.iter().collect();
+    ordered.sort_by_key(|(at, _)| *at);
+    let mut people: Vec<Speaker> = Vec::new();
+    for (_, person) in ordered {
+        remember(&mut people, person.clone());
+    }
+    people
 }
 
 type Found = (Cue, Option<String>, Speaker, Option<Resolution>);
@@ -486,8 +601,11 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Found> {
     if raw.is_empty() {
         return None;
     }
-    let lower = raw.to_lowercase();
-    if let Some(at) = lower.rfind("according to ") {
+    // `According to` / `according to`, without lower-casing the whole clause.
+    let according = raw
+        .rfind("according to ")
+        .or_else(|| raw.rfind("According to "));
+    if let Some(at) = according {
         let from = left.start + at + "according to ".len();
         let phrase = Span::new(from, left.start + raw.len());
         let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;

@@ -20,6 +20,30 @@ const DETERMINERS: &[&str] = &[
     "one", "a", "an", "another", "several", "some", "many", "two", "three",
 ];
 
+/// The role column of every person in the gazetteers, split once into role, organization
+/// and the organization's entry (the same split as a role phrase in text).
+pub struct PersonRoles(Vec<Option<RoleSplit>>);
+
+type RoleSplit = (Option<String>, Option<String>, Option<EntityRef>);
+
+impl PersonRoles {
+    pub fn new(gazetteer: &Gazetteer) -> PersonRoles {
+        PersonRoles(
+            (0..gazetteer.len())
+                .map(|i| {
+                    let e = gazetteer.entity(EntityRef(i as u32));
+                    let role = e.role.as_deref().filter(|_| e.kind == EntityType::Person)?;
+                    Some(split_role(gazetteer, (&[], &[]), role, None))
+                })
+                .collect(),
+        )
+    }
+
+    fn of(&self, entity: EntityRef) -> Option<&RoleSplit> {
+        self.0.get(entity.0 as usize)?.as_ref()
+    }
+}
+
 /// Where the name sits relative to its speech verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
@@ -59,6 +83,9 @@ pub struct Context<'a> {
     pub mentions: &'a [Match],
     pub gazetteer: &'a Gazetteer,
     pub issued_by: &'a [String],
+    /// The gazetteer entry of each issuing office, when listed.
+    pub issuer_ids: &'a [Option<EntityRef>],
+    pub roles: &'a PersonRoles,
     /// People named so far in the article, oldest first.
     pub people: &'a [Speaker],
     /// Where the quote starts: only text before it introduces people.
@@ -71,8 +98,15 @@ struct Token<'a> {
     word: &'a str,
 }
 
+/// The tokens between commas: a name, an apposition, a clause.
+fn comma_chunks<'t, 'a>(text: &str, toks: &'t [Token<'a>]) -> Vec<&'t [Token<'a>]> {
+    toks.split_inclusive(|t| text[t.span.end..].starts_with(','))
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
 fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(span.len() / 5 + 1);
     let s = &text[span.range()];
     let mut offset = 0;
     for raw in s.split_inclusive(char::is_whitespace) {
@@ -97,22 +131,30 @@ fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
     out
 }
 
+/// The mention of one of `kinds` that contains `span`. Mentions are sorted and never
+/// overlap, so only the last one starting at or before `span` can.
 fn covered_by_mention(ctx: &Context, span: Span, kinds: &[EntityType]) -> Option<Match> {
-    ctx.mentions
-        .iter()
-        .copied()
-        .find(|m| m.span.contains(span) && kinds.contains(&ctx.gazetteer.entity(m.entity).kind))
+    let i = ctx.mentions.partition_point(|m| m.span.start <= span.start);
+    let m = *ctx.mentions[..i].last()?;
+    (m.span.contains(span) && kinds.contains(&ctx.gazetteer.entity(m.entity).kind)).then_some(m)
 }
 
 fn is_name_word(ctx: &Context, t: &Token) -> bool {
-    let first_upper = t.word.chars().next().is_some_and(char::is_uppercase);
-    let letters: Vec<char> = t.word.chars().filter(|c| c.is_alphabetic()).collect();
-    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    first_upper
-        && !acronym
+    if !t.word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let mut letters = t.word.chars().filter(|c| c.is_alphabetic());
+    let acronym = t
+        .word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .nth(1)
+        .is_some()
+        && letters.all(char::is_uppercase);
+    !acronym
         && t.word != "I"
         && LEXICON.kind(t.word).is_none()
-        && !OPENERS.contains(&t.word)
+        && !OPENERS.contains(t.word)
         && covered_by_mention(ctx, t.span, &[EntityType::Place, EntityType::Organization]).is_none()
 }
 
@@ -179,7 +221,15 @@ fn span_of(toks: &[Token], from: usize, to: usize) -> Span {
 }
 
 fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
-    let (role, org, org_entity) = split_role(ctx.gazetteer, ctx.issued_by, &ctx.text[span.range()]);
+    // The article's mentions around the phrase: no second search.
+    let from = ctx.mentions.partition_point(|m| m.span.end <= span.start);
+    let to = ctx.mentions.partition_point(|m| m.span.start < span.end);
+    let (role, org, org_entity) = split_role(
+        ctx.gazetteer,
+        (ctx.issued_by, ctx.issuer_ids),
+        &ctx.text[span.range()],
+        Some((&ctx.mentions[from..to.max(from)], span.start)),
+    );
     if role.is_some() {
         speaker.role = role;
     }
@@ -203,8 +253,9 @@ fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
 /// role, and `Officer at the Mission` works for the issuing Mission.
 pub(crate) fn split_role(
     gazetteer: &Gazetteer,
-    issued_by: &[String],
+    (issued_by, issuer_ids): (&[String], &[Option<EntityRef>]),
     phrase: &str,
+    mentions: Option<(&[Match], usize)>,
 ) -> (Option<String>, Option<String>, Option<EntityRef>) {
     let mut raw = phrase.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
     // `... for Refugees (UNHCR`: a bracketed acronym cut by the comma split.
@@ -214,10 +265,8 @@ pub(crate) fn split_role(
         }
     }
     // `Special Co-ordinator who led the observers`: the relative clause is not the role.
-    for relative in [" who ", " which ", " that "] {
-        if let Some(at) = raw.find(relative) {
-            raw = raw[..at].trim_end();
-        }
+    if let Some((at, _)) = word_starts(raw).find(|(_, w)| matches!(*w, "who" | "which" | "that")) {
+        raw = raw[..at].trim_end();
     }
     let mut raw = ["a ", "an ", "the "]
         .iter()
@@ -239,38 +288,72 @@ pub(crate) fn split_role(
     if raw.is_empty() || not_role(raw) {
         return (None, None, None);
     }
-    let found = gazetteer.find(raw);
+    // Mentions of `raw`: those given (with the phrase's offset in their text), or a
+    // search of it. `base` is where `raw` starts in the mentions' text.
+    let offset = raw.as_ptr() as usize - phrase.as_ptr() as usize;
+    let searched;
+    let (mentions, base) = match mentions {
+        Some((mentions, phrase_at)) => (mentions, phrase_at + offset),
+        None => {
+            searched = gazetteer.find(raw);
+            (&searched[..], 0)
+        }
+    };
+    let found = mentions
+        .iter()
+        .filter(move |m| m.span.start >= base && m.span.end <= base + raw.len())
+        .map(move |m| {
+            let mut m = *m;
+            m.span = Span::new(m.span.start - base, m.span.end - base);
+            m
+        });
     // Demonyms are not places here: `the Ukrainian delegation` is an organization.
     let kind_at = |kind: EntityType, from: usize| {
-        found.iter().find(|m| {
+        found.clone().find(|m| {
             m.span.start == from
                 && m.form != crate::gazetteer::Form::Demonym
                 && gazetteer.entity(m.entity).kind == kind
         })
     };
-    let (role, org): (&str, Option<String>) = if let Some(m) = kind_at(EntityType::Organization, 0)
-    {
+    // The entry of an organization that is not written in the phrase itself.
+    let mut known: Option<EntityRef> = None;
+    let (role, org): (&str, Option<&str>) = if let Some(m) = kind_at(EntityType::Organization, 0) {
         let org = &raw[m.span.range()];
         let rest = raw[m.span.end..]
             .trim_start_matches(['’', '\'', 's'])
             .trim();
         match org.strip_prefix("OSCE ") {
-            Some(post) if rest.is_empty() => (post, Some("OSCE".to_string())),
-            _ => (rest, Some(org.to_string())),
+            Some(post) if rest.is_empty() => {
+                // The institution's topmost parent is the OSCE itself.
+                let mut top = m.entity;
+                while let Some(parent) = gazetteer.entity(top).parent_ref {
+                    top = parent;
+                }
+                known = Some(top).filter(|&t| t != m.entity);
+                (post, Some("OSCE"))
+            }
+            _ => (rest, Some(org)),
         }
     } else {
-        let mut cuts: Vec<(usize, &str)> = [" of ", " at ", " with ", " from ", " in "]
-            .iter()
-            .flat_map(|c| raw.match_indices(c).map(|(at, _)| (at, *c)))
-            .collect();
-        cuts.sort_unstable();
-        let after_title = cuts.iter().copied().find(|&(at, _)| {
+        // (byte of the space before the connector, the connector with its spaces)
+        let cuts = word_starts(raw).filter_map(|(at, w)| {
+            let connector = match w {
+                "of" => " of ",
+                "at" => " at ",
+                "with" => " with ",
+                "from" => " from ",
+                "in" => " in ",
+                _ => return None,
+            };
+            (at > 0 && raw[at + w.len()..].starts_with(' ')).then_some((at - 1, connector))
+        });
+        let after_title = cuts.clone().find(|&(at, _)| {
             raw[..at]
                 .rsplit(' ')
                 .next()
                 .is_some_and(|w| LEXICON.kind(w) == Some(WordKind::Title))
         });
-        let first = cuts.iter().copied().find(|&(_, c)| c != " in ");
+        let first = cuts.clone().find(|&(_, c)| c != " in ");
         match after_title.or(first) {
             Some((at, connector)) => {
                 let after = &raw[at + connector.len()..];
@@ -289,11 +372,13 @@ pub(crate) fn split_role(
                 } else if single_org_word {
                     let issuer = issued_by
                         .iter()
-                        .find(|i| i.split_whitespace().any(|w| w == org));
-                    (
-                        &raw[..at],
-                        Some(issuer.map_or(org, |i| i.as_str()).to_string()),
-                    )
+                        .zip(issuer_ids)
+                        .find(|(i, _)| i.split_whitespace().any(|w| w == org))
+                        .map(|(i, id)| {
+                            known = *id;
+                            i
+                        });
+                    (&raw[..at], Some(issuer.map_or(org, |i| i.as_str())))
                 } else if matches!(connector, " from " | " in ") && !names_org {
                     (&raw[..at], None)
                 } else if let Some(p) = place {
@@ -301,13 +386,13 @@ pub(crate) fn split_role(
                         // `Permanent Representative of Malta to the OSCE`
                         Some(to) => {
                             let org = raw[p.span.end + to + 4..].trim_start_matches("the ");
-                            (&raw[..p.span.end + to], Some(org.to_string()))
+                            (&raw[..p.span.end + to], Some(org))
                         }
                         None if p.span.end == raw.len() => (raw, None),
-                        None => (&raw[..at], Some(org.to_string())),
+                        None => (&raw[..at], Some(org)),
                     }
                 } else {
-                    (&raw[..at], Some(org.to_string()))
+                    (&raw[..at], Some(org))
                 }
             }
             None => (raw, None),
@@ -320,23 +405,37 @@ pub(crate) fn split_role(
                 .iter()
                 .find_map(|a| o.strip_prefix(a))
                 .unwrap_or(o)
-                .to_string()
         })
         .filter(|o| !o.is_empty());
     // The organization's own entry, else the longest known organization inside it
     // (`Border Security and Management Unit of the Transnational Threats Department` → the
     // Unit; `Politico-Military Department of the OSCE Programme Office in Dushanbe` → the
     // Programme Office).
-    let org_entity = org.as_deref().and_then(|o| {
-        gazetteer
-            .find(o)
-            .iter()
+    let org_entity = org.as_deref().and_then(|o| match raw.rfind(o) {
+        Some(at) => found
+            .clone()
+            .filter(|m| m.span.start >= at && m.span.end <= at + o.len())
             .filter(|m| gazetteer.entity(m.entity).kind == EntityType::Organization)
             .max_by_key(|m| (m.span.len(), std::cmp::Reverse(m.span.start)))
-            .map(|m| m.entity)
+            .map(|m| m.entity),
+        // An issuing office or `OSCE`, not written in the phrase.
+        None => known.or_else(|| {
+            gazetteer
+                .lookup(o)
+                .filter(|&e| gazetteer.entity(e).kind == EntityType::Organization)
+        }),
     });
     let role = Some(role.trim().to_string()).filter(|r| !r.is_empty());
-    (role, org, org_entity)
+    (role, org.map(str::to_string), org_entity)
+}
+
+/// The words of `s` split at single spaces, with the byte where each starts.
+fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
+    s.split(' ').scan(0, |at, w| {
+        let start = *at;
+        *at += w.len() + 1;
+        Some((start, w))
+    })
 }
 
 /// Words that make a `from ...` phrase an organization rather than a place.
@@ -378,7 +477,7 @@ const ORG_WORDS: &[&str] = &[
     "Assembly",
 ];
 
-static OPENERS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+static OPENERS: std::sync::LazyLock<crate::data::WordSet> = std::sync::LazyLock::new(|| {
     crate::data::rows(include_str!("../../data/sentence_openers.txt"))
         .map(str::trim)
         .collect()
@@ -403,17 +502,13 @@ fn known_by_tail(ctx: &Context, tail: &str) -> Option<Speaker> {
 /// title before the name or an apposition after it. Pronouns, surnames and titles in later
 /// attributions refer back to them.
 pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
-    let toks = tokens(ctx.text, span);
-    let mut chunks: Vec<Vec<Token>> = vec![Vec::new()];
-    for t in &toks {
-        if let Some(chunk) = chunks.last_mut() {
-            chunk.push(*t);
-        }
-        if ctx.text[t.span.end..].starts_with(',') {
-            chunks.push(Vec::new());
-        }
+    // A person needs two capitalised words in a row, or one after an honorific: most
+    // stretches have neither and are not tokenized.
+    if !may_name_someone(ctx, span) {
+        return Vec::new();
     }
-    chunks.retain(|c| !c.is_empty());
+    let toks = tokens(ctx.text, span);
+    let chunks = comma_chunks(ctx.text, &toks);
     let mut found = Vec::new();
     // Chunks that describe the person before them; the capitalised words in them
     // (`Trafficking in Human Beings`) are not people.
@@ -476,11 +571,10 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                 speaker.name = Some(e.name.clone());
                 speaker.entity = Some(m.entity);
                 speaker.gender = e.gender;
-                if let Some(role) = &e.role {
-                    let (role, org, org_entity) = split_role(ctx.gazetteer, ctx.issued_by, role);
-                    speaker.role = role;
-                    speaker.org = org;
-                    speaker.org_entity = org_entity;
+                if let Some((role, org, org_entity)) = ctx.roles.of(m.entity) {
+                    speaker.role.clone_from(role);
+                    speaker.org.clone_from(org);
+                    speaker.org_entity = *org_entity;
                 }
             }
             // A title phrase right before the name: `Ambassador`, `Head of the OSCE
@@ -545,6 +639,38 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
         }
     }
     found
+}
+
+/// True when two name-like words follow each other (particles and initials between them
+/// allowed), or one follows an honorific, rank or title: capitalised, not an acronym, not
+/// in the word lists and not part of an organization mention (a place may be a first
+/// name: `Sofia`). A cheap test that spares tokenizing most narrative.
+fn may_name_someone(ctx: &Context, span: Span) -> bool {
+    let stretch = &ctx.text[span.range()];
+    let mut previous = false;
+    for word in stretch.split_whitespace() {
+        let word_start = word.as_ptr() as usize - ctx.text.as_ptr() as usize;
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        if !core.starts_with(char::is_uppercase) {
+            if !PARTICLES.contains(&core) {
+                previous = false;
+            }
+            continue;
+        }
+        if let Some(kind) = LEXICON.kind(core) {
+            previous = !matches!(kind, WordKind::Organization | WordKind::Unnamed);
+            continue;
+        }
+        let at = Span::new(word_start, word_start + word.len());
+        let named = core.chars().filter(|c| c.is_uppercase()).nth(1).is_none()
+            && covered_by_mention(ctx, at, &[EntityType::Organization]).is_none()
+            && !OPENERS.contains(core.trim_end_matches('.'));
+        if named && previous {
+            return true;
+        }
+        previous = named;
+    }
+    false
 }
 
 const ROLE_CONNECTORS: &[&str] = &["of", "the", "at", "in", "to", "for", "on", "and"];
@@ -633,8 +759,10 @@ fn singular_of(noun: &str) -> String {
 /// Parses a speaker phrase; `None` when it names nobody.
 pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolution)> {
     let phrase = ctx.text[span.range()].trim();
-    let lower = phrase.to_lowercase();
-    let first = lower.split_whitespace().next().unwrap_or("");
+    // Only the first word is compared in lower case (`She said`, `The Mission`).
+    let first_word = phrase.split_whitespace().next().unwrap_or("");
+    let lower_first = first_word.to_lowercase();
+    let first = lower_first.as_str();
     let toks = tokens(ctx.text, span);
     if toks.is_empty() {
         return None;
@@ -701,14 +829,7 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
     }
 
     // Comma chunks: one names the speaker, the next one is the apposition.
-    let mut chunks: Vec<Vec<Token>> = vec![Vec::new()];
-    for t in &toks {
-        chunks.last_mut()?.push(*t);
-        if ctx.text[t.span.end..].starts_with(',') {
-            chunks.push(Vec::new());
-        }
-    }
-    chunks.retain(|c| !c.is_empty());
+    let chunks = comma_chunks(ctx.text, &toks);
     let is_role_chunk = |c: &[Token]| {
         c[0].word.chars().next().is_some_and(char::is_lowercase)
             || c.iter()
@@ -723,12 +844,12 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
     let order_idx: Vec<usize> = ordered
         .iter()
         .copied()
-        .filter(|&i| !is_role_chunk(&chunks[i]))
+        .filter(|&i| !is_role_chunk(chunks[i]))
         .chain(
             ordered
                 .iter()
                 .copied()
-                .filter(|&i| is_role_chunk(&chunks[i])),
+                .filter(|&i| is_role_chunk(chunks[i])),
         )
         .collect();
 
@@ -758,11 +879,8 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             return Some((found, Resolution::Surname));
         } else if let Some(&(a, b)) = run {
             let s = span_of(chunk, a, b);
-            (
-                s,
-                Resolution::Name,
-                ctx.gazetteer.lookup(&ctx.text[s.range()]),
-            )
+            // A listed person would have been a mention above.
+            (s, Resolution::Name, None)
         } else if let Some(mut found) = runs
             .iter()
             .filter(|r| r.1 - r.0 == 1)
@@ -815,14 +933,10 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             }
         }
         if speaker.role.is_none() {
-            if let Some(role) = speaker
-                .entity
-                .and_then(|e| ctx.gazetteer.entity(e).role.as_deref())
-            {
-                let (role, org, org_entity) = split_role(ctx.gazetteer, ctx.issued_by, role);
-                speaker.role = role;
-                speaker.org = speaker.org.take().or(org);
-                speaker.org_entity = speaker.org_entity.or(org_entity);
+            if let Some((role, org, org_entity)) = speaker.entity.and_then(|e| ctx.roles.of(e)) {
+                speaker.role.clone_from(role);
+                speaker.org = speaker.org.take().or(org.clone());
+                speaker.org_entity = speaker.org_entity.or(*org_entity);
             }
         }
         if let Some(role) = &speaker.role {
@@ -842,7 +956,9 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         let issuer = ctx
             .issued_by
             .iter()
-            .find(|i| ctx.gazetteer.lookup(i) == Some(m.entity));
+            .zip(ctx.issuer_ids)
+            .find(|(_, id)| **id == Some(m.entity))
+            .map(|(name, _)| name);
         let speaker = Speaker {
             name: Some(
                 issuer
@@ -882,24 +998,26 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         let named = toks[1..]
             .iter()
             .all(|t| t.word.chars().next().is_some_and(char::is_uppercase));
-        let issuer = ctx
-            .issued_by
-            .iter()
-            .find(|i| {
+        let issuers = ctx.issued_by.iter().zip(ctx.issuer_ids);
+        let issuer = issuers
+            .clone()
+            .find(|(i, _)| {
                 org_words
                     .iter()
                     .any(|w| i.split_whitespace().any(|x| x == *w))
             })
-            .or(ctx.issued_by.first().filter(|_| !named || toks.len() == 2));
-        let name = match issuer {
-            Some(issuer) => issuer.clone(),
+            .or(issuers.clone().next().filter(|_| !named || toks.len() == 2));
+        let (name, entity) = match issuer {
+            Some((issuer, id)) => (issuer.clone(), *id),
             None if named && toks.len() > 2 => {
-                ctx.text[toks[1].span.start..toks[toks.len() - 1].span.end].to_string()
+                let name = ctx.text[toks[1].span.start..toks[toks.len() - 1].span.end].to_string();
+                let id = ctx.gazetteer.lookup(&name);
+                (name, id)
             }
             None => return None,
         };
         let speaker = Speaker {
-            entity: ctx.gazetteer.lookup(&name),
+            entity,
             name: Some(name),
             kind: SpeakerType::Organization,
             ..Speaker::unknown()
