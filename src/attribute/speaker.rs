@@ -411,7 +411,7 @@ pub(crate) fn split_role(
     // (`Border Security and Management Unit of the Transnational Threats Department` → the
     // Unit; `Politico-Military Department of the OSCE Programme Office in Dushanbe` → the
     // Programme Office).
-    let org_entity = org.as_deref().and_then(|o| match raw.rfind(o) {
+    let org_entity = org.and_then(|o| match raw.rfind(o) {
         Some(at) => found
             .clone()
             .filter(|m| m.span.start >= at && m.span.end <= at + o.len())
