@@ -66,6 +66,15 @@ impl Lexicon {
         self.words.get(word).copied()
     }
 
+    /// The list's own copy of a title or rank word, so that speakers can keep it without
+    /// allocating.
+    pub fn title(&self, word: &str) -> Option<&'static str> {
+        self.words
+            .get_key_value(word)
+            .filter(|(_, kind)| matches!(kind, WordKind::Title | WordKind::Rank))
+            .map(|(key, _)| *key)
+    }
+
     /// The speech verb that `s` starts with (word-bounded, lower case only).
     pub fn verb_at<'a>(&self, s: &'a str) -> Option<&'a str> {
         let m = self.verbs.find(Input::new(s).anchored(Anchored::Yes))?;

@@ -62,7 +62,7 @@ pub struct Speaker {
     pub org_entity: Option<EntityRef>,
     pub gender: Option<Gender>,
     /// Title words seen with the name (`Ambassador`, `Head`), for `the Ambassador said`.
-    pub titles: Vec<String>,
+    pub titles: Vec<&'static str>,
 }
 
 impl Speaker {
@@ -446,7 +446,7 @@ pub fn attribute(
                             speaker.org_entity = known.org_entity;
                         }
                         speaker.gender = speaker.gender.or(known.gender);
-                        speaker.titles.extend(known.titles.iter().cloned());
+                        speaker.titles.extend(known.titles.iter().copied());
                     }
                     events.push((m.outer.start, speaker.clone()));
                 }

@@ -609,11 +609,9 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
             {
                 first += 1;
             }
-            for t in &chunk[first..a] {
-                if matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)) {
-                    speaker.titles.push(t.word.to_string());
-                }
-            }
+            speaker
+                .titles
+                .extend(chunk[first..a].iter().filter_map(|t| LEXICON.title(t.word)));
             let apposition = chunks
                 .get(ci + 1)
                 .filter(|next| b == chunk.len() && is_apposition(next));
@@ -630,10 +628,8 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                 );
             }
             if let Some(role) = &speaker.role {
-                let words = role
-                    .split_whitespace()
-                    .filter(|w| LEXICON.kind(w) == Some(WordKind::Title));
-                speaker.titles.extend(words.map(str::to_string));
+                let words = role.split_whitespace().filter_map(|w| LEXICON.title(w));
+                speaker.titles.extend(words);
             }
             found.push(speaker);
         }
@@ -916,7 +912,9 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         for t in &before {
             match LEXICON.kind(t.word) {
                 Some(WordKind::Honorific(Some(g))) => speaker.gender = speaker.gender.or(Some(g)),
-                Some(WordKind::Title | WordKind::Rank) => speaker.titles.push(t.word.to_string()),
+                Some(WordKind::Title | WordKind::Rank) => {
+                    speaker.titles.extend(LEXICON.title(t.word))
+                }
                 _ => {}
             }
         }
@@ -940,10 +938,8 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             }
         }
         if let Some(role) = &speaker.role {
-            let words = role
-                .split_whitespace()
-                .filter(|w| LEXICON.kind(w) == Some(WordKind::Title));
-            speaker.titles.extend(words.map(str::to_string));
+            let words = role.split_whitespace().filter_map(|w| LEXICON.title(w));
+            speaker.titles.extend(words);
         }
         return Some((speaker, resolution));
     }

@@ -66,3 +66,4 @@ for a in arts:
                 print(f'UNCOVERED {a}: {span[:70]!r}')
 print('articles', len(arts), 'gold', len(gold))
 print('\n'.join(errs) or 'OK')
+sys.exit(1 if errs else 0)
