@@ -15,7 +15,8 @@
 //!    organization.
 //! 5. [`tables`]: rows → CSV and Parquet through one writer.
 //!
-//! [`pipeline`] wires the stages together; the stages never call each other.
+//! [`pipeline`] wires the stages together; the stages never call each other. [`coverage`]
+//! aggregates the written tables by issuing office, with polars.
 //!
 //! ```
 //! use whosaid::{bundled, gazetteer::Gazetteer, pipeline::Annotator, read::Article};
@@ -41,6 +42,7 @@ pub mod segment;
 pub mod tables;
 
 pub mod bundled;
+pub mod coverage;
 pub mod error;
 pub mod eval;
 pub mod pipeline;

@@ -66,6 +66,29 @@ enum Command {
         /// No progress bar, no summary, no warnings on stderr.
         #[arg(long, short)]
         quiet: bool,
+        /// Do not write the coverage tables (OUT/coverage/).
+        #[arg(long)]
+        no_coverage: bool,
+    },
+    /// Aggregate extract outputs by issuing office into OUT/coverage/ (offices,
+    /// office_places, office_topics, office_speakers, office_years).
+    Coverage {
+        /// Output directories of `whosaid extract` (runs or shards); their tables are
+        /// read together.
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// Where to write coverage/ (default: the first directory).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Extra gazetteer directory (its *.csv files); may be repeated.
+        #[arg(long = "gazetteers", value_name = "DIR")]
+        gazetteers: Vec<PathBuf>,
+        /// Do not load the bundled gazetteers.
+        #[arg(long)]
+        no_default_gazetteers: bool,
+        /// Table format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: FormatArg,
     },
     /// Split plain text into sentences: one JSON object per line with code-point offsets.
     Segment {
@@ -163,11 +186,11 @@ fn main() -> ExitCode {
             force,
             excel_safe,
             quiet,
+            no_coverage,
         } => {
             let formats = Formats {
-                csv: matches!(format, FormatArg::Csv | FormatArg::Both),
-                parquet: matches!(format, FormatArg::Parquet | FormatArg::Both),
                 excel_safe,
+                ..format.into()
             };
             let jobs =
                 jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -180,8 +203,22 @@ fn main() -> ExitCode {
                 jobs,
                 force,
                 quiet,
+                !no_coverage,
             )
         }
+        Command::Coverage {
+            dirs,
+            out,
+            gazetteers,
+            no_default_gazetteers,
+            format,
+        } => coverage(
+            &dirs,
+            out.as_deref().unwrap_or(&dirs[0]),
+            &gazetteers,
+            no_default_gazetteers,
+            format.into(),
+        ),
         Command::Segment { file, paragraphs } => segment_text(file.as_deref(), paragraphs.into()),
         Command::Gazetteer(GazetteerCommand::Check {
             dirs,
@@ -255,6 +292,39 @@ fn check_output_dir(out: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
+impl From<FormatArg> for Formats {
+    fn from(format: FormatArg) -> Formats {
+        Formats {
+            csv: matches!(format, FormatArg::Csv | FormatArg::Both),
+            parquet: matches!(format, FormatArg::Parquet | FormatArg::Both),
+            excel_safe: false,
+        }
+    }
+}
+
+/// `whosaid coverage`: the tables of `dirs` aggregated into `out/coverage/`.
+fn coverage(
+    dirs: &[PathBuf],
+    out: &Path,
+    gazetteer_dirs: &[PathBuf],
+    no_default_gazetteers: bool,
+    formats: Formats,
+) -> Result<()> {
+    let (gazetteer, _notes) =
+        Gazetteer::load(&gazetteer_files(gazetteer_dirs, no_default_gazetteers)?)?;
+    let tables = whosaid::coverage::run(dirs, &gazetteer, out, formats)?;
+    eprintln!(
+        "whosaid: coverage of {} offices ({} office-place, {} office-topic, {} office-speaker, {} office-year rows) -> {}",
+        tables.offices,
+        tables.office_places,
+        tables.office_topics,
+        tables.office_speakers,
+        tables.office_years,
+        out.join("coverage").display()
+    );
+    Ok(())
+}
+
 /// The bundled gazetteers (unless `no_default`), then the `*.csv` files of each directory.
 fn gazetteer_files(dirs: &[PathBuf], no_default: bool) -> Result<Vec<GazetteerFile>> {
     let mut files = if no_default {
@@ -295,6 +365,7 @@ fn extract(
     jobs: usize,
     force: bool,
     quiet: bool,
+    with_coverage: bool,
 ) -> Result<()> {
     check_output_dir(out, force)?;
     // Notes (shared names) are for `whosaid gazetteer check`; errors stop the run.
@@ -345,6 +416,18 @@ fn extract(
     .with_context(|| format!("writing tables to {}", out.display()))?;
     bar.finish_and_clear();
     summary.warnings += discovered.warnings.len() as u64;
+    if with_coverage {
+        let tables =
+            whosaid::coverage::run(&[out.to_path_buf()], &annotator.gazetteer, out, formats)
+                .with_context(|| format!("writing coverage tables to {}", out.display()))?;
+        if !quiet {
+            eprintln!(
+                "whosaid: coverage of {} offices -> {}",
+                tables.offices,
+                out.join("coverage").display()
+            );
+        }
+    }
     if !quiet {
         let hidden = shown.load(Ordering::Relaxed).saturating_sub(MAX_SHOWN);
         if hidden > 0 {

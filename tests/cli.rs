@@ -152,3 +152,40 @@ fn segment_prints_code_point_offsets() {
         ]
     );
 }
+
+#[test]
+fn extract_writes_coverage_unless_told_not_to() {
+    let out = temp_dir();
+    let status = whosaid()
+        .args(["extract", "-q", "--format", "both", "--out"])
+        .arg(out.path().join("with"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for table in [
+        "offices",
+        "office_places",
+        "office_topics",
+        "office_speakers",
+        "office_years",
+    ] {
+        for ext in ["csv", "parquet"] {
+            let path = out
+                .path()
+                .join("with/coverage")
+                .join(format!("{table}.{ext}"));
+            assert!(
+                path.metadata().is_ok_and(|m| m.len() > 0),
+                "{}",
+                path.display()
+            );
+        }
+    }
+    let status = whosaid()
+        .args(["extract", "-q", "--no-coverage", "--out"])
+        .arg(out.path().join("without"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(!out.path().join("without/coverage").exists());
+}

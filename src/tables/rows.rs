@@ -163,3 +163,122 @@ impl Row for WarningRow {
         ("problem", T::Str),
     ];
 }
+
+/// One issuing office across all its articles (`coverage/offices`).
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficeRow {
+    pub office: String,
+    pub office_id: Option<String>,
+    pub n_articles: u32,
+    pub first_published: Option<Date>,
+    pub last_published: Option<Date>,
+    pub n_quotes: u32,
+    pub n_speakers: u32,
+    pub share_quotes_internal: Option<f64>,
+    pub share_quotes_female: Option<f64>,
+    pub share_quotes_male: Option<f64>,
+    pub share_quotes_unknown_gender: Option<f64>,
+    pub n_places: u32,
+}
+
+impl Row for OfficeRow {
+    const TABLE: &'static str = "offices";
+    const COLUMNS: &'static [(&'static str, T)] = &[
+        ("office", T::Str),
+        ("office_id", T::Str),
+        ("n_articles", T::Int),
+        ("first_published", T::Date),
+        ("last_published", T::Date),
+        ("n_quotes", T::Int),
+        ("n_speakers", T::Int),
+        ("share_quotes_internal", T::Float),
+        ("share_quotes_female", T::Float),
+        ("share_quotes_male", T::Float),
+        ("share_quotes_unknown_gender", T::Float),
+        ("n_places", T::Int),
+    ];
+}
+
+/// A place in the articles of an office (`coverage/office_places`).
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficePlaceRow {
+    pub office: String,
+    pub place_id: String,
+    pub place: String,
+    pub n_articles: u32,
+    pub n_mentions: u32,
+    pub share_of_articles: f64,
+}
+
+impl Row for OfficePlaceRow {
+    const TABLE: &'static str = "office_places";
+    const COLUMNS: &'static [(&'static str, T)] = &[
+        ("office", T::Str),
+        ("place_id", T::Str),
+        ("place", T::Str),
+        ("n_articles", T::Int),
+        ("n_mentions", T::Int),
+        ("share_of_articles", T::Float),
+    ];
+}
+
+/// A field of work of an office's articles (`coverage/office_topics`).
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficeTopicRow {
+    pub office: String,
+    pub field_of_work: String,
+    pub n_articles: u32,
+}
+
+impl Row for OfficeTopicRow {
+    const TABLE: &'static str = "office_topics";
+    const COLUMNS: &'static [(&'static str, T)] = &[
+        ("office", T::Str),
+        ("field_of_work", T::Str),
+        ("n_articles", T::Int),
+    ];
+}
+
+/// A named speaker quoted in an office's articles (`coverage/office_speakers`).
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficeSpeakerRow {
+    pub office: String,
+    pub speaker: String,
+    pub speaker_id: Option<String>,
+    pub speaker_role: Option<String>,
+    pub speaker_org: Option<String>,
+    pub n_quotes: u32,
+    pub n_articles: u32,
+}
+
+impl Row for OfficeSpeakerRow {
+    const TABLE: &'static str = "office_speakers";
+    const COLUMNS: &'static [(&'static str, T)] = &[
+        ("office", T::Str),
+        ("speaker", T::Str),
+        ("speaker_id", T::Str),
+        ("speaker_role", T::Str),
+        ("speaker_org", T::Str),
+        ("n_quotes", T::Int),
+        ("n_articles", T::Int),
+    ];
+}
+
+/// An office's articles and quotes in one year (`coverage/office_years`).
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficeYearRow {
+    pub office: String,
+    pub year: Option<i32>,
+    pub n_articles: u32,
+    pub n_quotes: u32,
+}
+
+impl Row for OfficeYearRow {
+    const TABLE: &'static str = "office_years";
+    const COLUMNS: &'static [(&'static str, T)] = &[
+        ("office", T::Str),
+        ("year", T::Int),
+        ("n_articles", T::Int),
+        ("n_quotes", T::Int),
+    ];
+}

@@ -1,0 +1,111 @@
+//! Coverage tables: a hand count on a small fixture with multi-office articles and a
+//! renamed office, and the same coverage over two runs as over one run of both inputs.
+
+use std::path::{Path, PathBuf};
+
+use whosaid::gazetteer::Gazetteer;
+use whosaid::read::{self, Input};
+use whosaid::tables::Formats;
+
+use crate::common::*;
+
+const TABLES: [&str; 5] = [
+    "offices",
+    "office_places",
+    "office_topics",
+    "office_speakers",
+    "office_years",
+];
+
+fn fixture() -> PathBuf {
+    manifest_dir().join("tests/fixtures/coverage")
+}
+
+fn inputs(files: &[&str]) -> Vec<Input> {
+    let paths: Vec<PathBuf> = files.iter().map(|f| fixture().join(f)).collect();
+    read::discover(&paths).unwrap().inputs
+}
+
+fn coverage_of(dirs: &[PathBuf], out: &Path, formats: Formats) {
+    let (gazetteer, _) = Gazetteer::load(&whosaid::bundled::gazetteers()).unwrap();
+    whosaid::coverage::run(dirs, &gazetteer, out, formats).unwrap();
+}
+
+fn table(dir: &Path, name: &str) -> String {
+    std::fs::read_to_string(dir.join("coverage").join(format!("{name}.csv")))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+#[test]
+fn coverage_matches_the_hand_count() {
+    let out = temp_dir();
+    run(
+        &inputs(&["part1.jsonl", "part2.jsonl"]),
+        out.path(),
+        csv_only(),
+        1,
+    );
+    coverage_of(&[out.path().to_path_buf()], out.path(), csv_only());
+    for name in TABLES {
+        let want = std::fs::read_to_string(fixture().join("expected").join(format!("{name}.csv")))
+            .unwrap();
+        assert_eq!(
+            table(out.path(), name),
+            want,
+            "{name}.csv differs from the hand count"
+        );
+    }
+}
+
+#[test]
+fn two_runs_give_the_coverage_of_one_run_of_both() {
+    let both = temp_dir();
+    run(
+        &inputs(&["part1.jsonl", "part2.jsonl"]),
+        both.path(),
+        csv_only(),
+        2,
+    );
+    coverage_of(&[both.path().to_path_buf()], both.path(), csv_only());
+
+    let first = temp_dir();
+    let second = temp_dir();
+    run(&inputs(&["part1.jsonl"]), first.path(), csv_only(), 1);
+    // The second run in Parquet only: coverage reads either format.
+    let parquet = Formats {
+        parquet: true,
+        ..Formats::default()
+    };
+    run(&inputs(&["part2.jsonl"]), second.path(), parquet, 1);
+    let merged = temp_dir();
+    coverage_of(
+        &[first.path().to_path_buf(), second.path().to_path_buf()],
+        merged.path(),
+        csv_only(),
+    );
+    for name in TABLES {
+        assert_eq!(
+            table(merged.path(), name),
+            table(both.path(), name),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn coverage_of_a_directory_without_tables_names_it() {
+    let empty = temp_dir();
+    let (gazetteer, _) = Gazetteer::load(&whosaid::bundled::gazetteers()).unwrap();
+    let err = whosaid::coverage::run(
+        &[empty.path().to_path_buf()],
+        &gazetteer,
+        empty.path(),
+        csv_only(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains(&empty.path().display().to_string()) && err.contains("articles"),
+        "{err}"
+    );
+}
