@@ -28,6 +28,17 @@ struct Cli {
     command: Command,
 }
 
+/// Which gazetteers a command loads.
+#[derive(clap::Args)]
+struct GazetteerArgs {
+    /// Extra gazetteer directory (its *.csv files); may be repeated.
+    #[arg(long = "gazetteers", value_name = "DIR")]
+    dirs: Vec<PathBuf>,
+    /// Do not load the bundled gazetteers.
+    #[arg(long)]
+    no_default_gazetteers: bool,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Csv,
@@ -45,12 +56,8 @@ enum Command {
         /// Output directory.
         #[arg(long, short, default_value = "out")]
         out: PathBuf,
-        /// Extra gazetteer directory (its *.csv files); may be repeated.
-        #[arg(long = "gazetteers", value_name = "DIR")]
-        gazetteers: Vec<PathBuf>,
-        /// Do not load the bundled gazetteers.
-        #[arg(long)]
-        no_default_gazetteers: bool,
+        #[command(flatten)]
+        gazetteers: GazetteerArgs,
         /// Table format.
         #[arg(long, value_enum, default_value = "csv")]
         format: FormatArg,
@@ -80,12 +87,8 @@ enum Command {
         /// Where to write coverage/ (default: the first directory).
         #[arg(long, short)]
         out: Option<PathBuf>,
-        /// Extra gazetteer directory (its *.csv files); may be repeated.
-        #[arg(long = "gazetteers", value_name = "DIR")]
-        gazetteers: Vec<PathBuf>,
-        /// Do not load the bundled gazetteers.
-        #[arg(long)]
-        no_default_gazetteers: bool,
+        #[command(flatten)]
+        gazetteers: GazetteerArgs,
         /// Table format.
         #[arg(long, value_enum, default_value = "csv")]
         format: FormatArg,
@@ -180,7 +183,6 @@ fn main() -> ExitCode {
             inputs,
             out,
             gazetteers,
-            no_default_gazetteers,
             format,
             jobs,
             force,
@@ -198,7 +200,6 @@ fn main() -> ExitCode {
                 &inputs,
                 &out,
                 &gazetteers,
-                no_default_gazetteers,
                 formats,
                 jobs,
                 force,
@@ -210,13 +211,11 @@ fn main() -> ExitCode {
             dirs,
             out,
             gazetteers,
-            no_default_gazetteers,
             format,
         } => coverage(
             &dirs,
             out.as_deref().unwrap_or(&dirs[0]),
             &gazetteers,
-            no_default_gazetteers,
             format.into(),
         ),
         Command::Segment { file, paragraphs } => segment_text(file.as_deref(), paragraphs.into()),
@@ -306,12 +305,13 @@ impl From<FormatArg> for Formats {
 fn coverage(
     dirs: &[PathBuf],
     out: &Path,
-    gazetteer_dirs: &[PathBuf],
-    no_default_gazetteers: bool,
+    gazetteers: &GazetteerArgs,
     formats: Formats,
 ) -> Result<()> {
-    let (gazetteer, _notes) =
-        Gazetteer::load(&gazetteer_files(gazetteer_dirs, no_default_gazetteers)?)?;
+    let (gazetteer, _notes) = Gazetteer::load(&gazetteer_files(
+        &gazetteers.dirs,
+        gazetteers.no_default_gazetteers,
+    )?)?;
     let tables = whosaid::coverage::run(dirs, &gazetteer, out, formats)?;
     eprintln!(
         "whosaid: coverage of {} offices ({} office-place, {} office-topic, {} office-speaker, {} office-year rows) -> {}",
@@ -359,8 +359,7 @@ fn check_gazetteers(dirs: &[PathBuf], no_default: bool) -> Result<bool> {
 fn extract(
     inputs: &[PathBuf],
     out: &Path,
-    gazetteer_dirs: &[PathBuf],
-    no_default_gazetteers: bool,
+    gazetteers: &GazetteerArgs,
     formats: Formats,
     jobs: usize,
     force: bool,
@@ -369,8 +368,10 @@ fn extract(
 ) -> Result<()> {
     check_output_dir(out, force)?;
     // Notes (shared names) are for `whosaid gazetteer check`; errors stop the run.
-    let (gazetteer, _notes) =
-        Gazetteer::load(&gazetteer_files(gazetteer_dirs, no_default_gazetteers)?)?;
+    let (gazetteer, _notes) = Gazetteer::load(&gazetteer_files(
+        &gazetteers.dirs,
+        gazetteers.no_default_gazetteers,
+    )?)?;
     let discovered = if inputs.is_empty() {
         read::Discovered {
             inputs: bundled::corpus(),

@@ -288,17 +288,18 @@ pub fn attribute(
                 .then(|| speaker.clone())
                 .flatten()
             });
+        let base = Context {
+            text,
+            mentions,
+            gazetteer,
+            issued_by,
+            issuer_ids: &issuer_ids,
+            roles,
+            people: &[],
+            before: m.outer.start,
+        };
         let cue = |people: &[Speaker]| -> Option<Found> {
-            let ctx = Context {
-                text,
-                mentions,
-                gazetteer,
-                issued_by,
-                issuer_ids: &issuer_ids,
-                roles,
-                people,
-                before: m.outer.start,
-            };
+            let ctx = Context { people, ..base };
             if let Some(speaker) = &split {
                 return Some((Cue::Split, None, speaker.clone(), None));
             }
@@ -352,16 +353,7 @@ pub fn attribute(
             }
         };
         if let Some(need) = need {
-            let ctx = Context {
-                text,
-                mentions,
-                gazetteer,
-                issued_by,
-                issuer_ids: &issuer_ids,
-                roles,
-                people: &[],
-                before: m.outer.start,
-            };
+            let ctx = base;
             let narrate_one =
                 |i: usize, events: &mut Vec<(usize, Speaker)>, narrated_to: &mut [usize]| {
                     let end = sentences[i].span.end.min(m.outer.start);

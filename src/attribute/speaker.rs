@@ -78,6 +78,7 @@ impl Resolution {
 }
 
 /// What the phrase parser may look at besides the phrase.
+#[derive(Clone, Copy)]
 pub struct Context<'a> {
     pub text: &'a str,
     pub mentions: &'a [Match],
