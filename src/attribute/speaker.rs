@@ -487,12 +487,21 @@ static OPENERS: std::sync::LazyLock<crate::data::WordSet> = std::sync::LazyLock:
 /// The most recent person introduced earlier whose full name ends with the words of
 /// `tail`, compared without case (`Van den Broek` for `Pieter van den Broek`).
 fn known_by_tail(ctx: &Context, tail: &str) -> Option<Speaker> {
-    let tail = tail.to_lowercase();
+    let same = |a: &str, b: &str| {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+    };
+    let tail_words = tail.split_whitespace().count();
     ctx.people.iter().rev().find_map(|p| {
-        let name = p.name.as_deref()?.to_lowercase();
-        let ends = name.len() > tail.len()
-            && name.ends_with(&tail)
-            && name[..name.len() - tail.len()].ends_with(' ');
+        let name = p.name.as_deref()?;
+        let words = name.split_whitespace().count();
+        let ends = words > tail_words
+            && name
+                .split_whitespace()
+                .rev()
+                .zip(tail.split_whitespace().rev())
+                .all(|(a, b)| same(a, b));
         ends.then(|| p.clone())
     })
 }
