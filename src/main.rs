@@ -417,18 +417,6 @@ fn extract(
     .with_context(|| format!("writing tables to {}", out.display()))?;
     bar.finish_and_clear();
     summary.warnings += discovered.warnings.len() as u64;
-    if with_coverage {
-        let tables =
-            whosaid::coverage::run(&[out.to_path_buf()], &annotator.gazetteer, out, formats)
-                .with_context(|| format!("writing coverage tables to {}", out.display()))?;
-        if !quiet {
-            eprintln!(
-                "whosaid: coverage of {} offices -> {}",
-                tables.offices,
-                out.join("coverage").display()
-            );
-        }
-    }
     if !quiet {
         let hidden = shown.load(Ordering::Relaxed).saturating_sub(MAX_SHOWN);
         if hidden > 0 {
@@ -450,6 +438,18 @@ fn extract(
             summary.mb_per_second(),
             out.display()
         );
+    }
+    if with_coverage {
+        let tables =
+            whosaid::coverage::run(&[out.to_path_buf()], &annotator.gazetteer, out, formats)
+                .with_context(|| format!("writing coverage tables to {}", out.display()))?;
+        if !quiet {
+            eprintln!(
+                "whosaid: coverage of {} offices -> {}",
+                tables.offices,
+                out.join("coverage").display()
+            );
+        }
     }
     Ok(())
 }
