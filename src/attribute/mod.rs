@@ -3,23 +3,29 @@
 //!
 //! Quoted spans are found over the whole article ([`marks`]), so a quote may cover several
 //! sentences or paragraphs. Each quote is then attributed by the first rule that fires:
-//! 1. after the quote, in the sentence where it ends: `“…,” said [Title] Name[, role]`
+//! 1. the second half of a split quote, `“…,” said Name, “…”`, when only the first half's
+//!    attribution stands between them (`split`);
+//! 2. after the quote, in the sentence where it ends: `“…,” said [Title] Name[, role]`
 //!    (`quote_verb_speaker`) or `“…,” Name said` (`quote_speaker_verb`);
-//! 2. before the quote, in the sentence where it starts: `Name[, role,] said: “…”`,
+//! 3. before the quote, in the sentence where it starts: `Name[, role,] said: “…”`,
 //!    `Speaking at X, Name noted: “…”`, `He stressed that “…”` (`speaker_verb_quote`), and
 //!    `According to Name, “…”` (`according_to`);
-//! 3. the second half of a split quote, `“…,” said Name, “…”` (`split`);
 //! 4. a quote with no cue that opens the paragraph right after an attributed quote
 //!    (`continuation`).
 //!
 //! The speaker phrase is resolved by [`speaker`]: a name, a surname or a title introduced
 //! earlier, a pronoun (nearest person of that gender), an organization, or an unnamed
-//! speaker. The resolution is appended to the cue (`quote_speaker_verb+pronoun`).
+//! speaker. The resolution is appended to the cue (`quote_speaker_verb+pronoun`). People
+//! are met as gazetteer mentions, as quote speakers, and in the narrative
+//! ([`speaker::introductions`]); the narrative is read only where a cue refers back (a
+//! pronoun, a surname, a title) or names someone without a role, because most quotes need
+//! neither and reading every sentence would halve the stage's speed.
 //!
 //! Quoted strings with no cue are kept (kind `direct`, no speaker) only when they read as a
-//! full sentence (capitalised, four or more words, ending in a stop or a comma); titles of
-//! reports, project names and scare quotes are dropped. Unpaired marks are counted; they
-//! never stop anything.
+//! full sentence (capitalised, four or more words, ending in a stop or a comma). Titles of
+//! works (after `handbook`, `report`, `titled`… or in title case) and scare quotes are
+//! dropped. Unpaired marks are counted; they never stop anything. Indirect speech without
+//! marks is not extracted.
 
 pub mod lexicon;
 pub mod marks;
