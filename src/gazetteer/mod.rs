@@ -1,7 +1,7 @@
 //! Stage 3, match: gazetteers of people, places and organizations, and a matcher that
 //! finds their names in article text.
 //!
-//! Gazetteers are CSV files (format in `gazetteers/README.md`) read by [`load`]; every
+//! Gazetteers are CSV files (format in `gazetteers/README.md`) read by [`Gazetteer::check`]; every
 //! problem is a [`Problem`] at `file:line`, and a run refuses to start on errors.
 //!
 //! Matching. Names, aliases and demonyms are folded into word streams ([`fold`]: case,
