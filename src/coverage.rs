@@ -166,6 +166,9 @@ fn scan(inputs: &[PathBuf], table: &str, columns: &[(&str, Kind)]) -> Result<Laz
     for path in files(inputs, table)? {
         let source = PlRefPath::try_from_path(&path).map_err(polars_error)?;
         let parquet = path.extension().is_some_and(|e| e == "parquet");
+        if !parquet {
+            check_csv(&path, columns)?;
+        }
         let frame = if parquet {
             LazyFrame::scan_parquet(source, ScanArgsParquet::default())
         } else {
@@ -194,9 +197,56 @@ fn scan(inputs: &[PathBuf], table: &str, columns: &[(&str, Kind)]) -> Result<Laz
                 (Kind::List, false) => col(name).str().split(lit("; ")),
             })
             .collect();
+        let mut frame = frame;
+        if parquet {
+            let schema = frame.collect_schema().map_err(|e| Error::Data {
+                file: path.display().to_string(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+            if let Some((missing, _)) = columns.iter().find(|(c, _)| schema.get(c).is_none()) {
+                return Err(Error::Data {
+                    file: path.display().to_string(),
+                    line: 0,
+                    message: format!("no column {missing:?}; is it a whosaid {table} table?"),
+                });
+            }
+        }
         frames.push(frame.select(select));
     }
     concat(frames, UnionArgs::default()).map_err(polars_error)
+}
+
+/// A CSV table must have the columns coverage reads and the same number of fields on
+/// every line: a truncated or foreign file is an error at its line, not a silent loss.
+fn check_csv(path: &Path, columns: &[(&str, Kind)]) -> Result<()> {
+    let error = |line: u64, message: String| Error::Data {
+        file: path.display().to_string(),
+        line: line as usize,
+        message,
+    };
+    let mut reader = csv::Reader::from_path(path).map_err(|e| error(0, e.to_string()))?;
+    let header = reader
+        .headers()
+        .map_err(|e| error(1, e.to_string()))?
+        .clone();
+    if let Some((missing, _)) = columns
+        .iter()
+        .find(|(c, _)| !header.iter().any(|h| h == *c))
+    {
+        return Err(error(1, format!("no column {missing:?} in the header")));
+    }
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => return Ok(()),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                return Err(error(line, format!("unreadable row: {e}")));
+            }
+        }
+    }
 }
 
 struct Tables {

@@ -109,3 +109,41 @@ fn coverage_of_a_directory_without_tables_names_it() {
         "{err}"
     );
 }
+
+#[test]
+fn a_truncated_or_foreign_table_is_an_error_at_its_line() {
+    let out = temp_dir();
+    run(&inputs(&["part1.jsonl"]), out.path(), csv_only(), 1);
+    let (gazetteer, _) = Gazetteer::load(&whosaid::bundled::gazetteers()).unwrap();
+    let quotes = out.path().join("quotes.csv");
+    let full = std::fs::read_to_string(&quotes).unwrap();
+    std::fs::write(&quotes, &full[..full.len() / 2]).unwrap();
+    let err = whosaid::coverage::run(
+        &[out.path().to_path_buf()],
+        &gazetteer,
+        out.path(),
+        csv_only(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("quotes.csv:2"), "{err}");
+
+    std::fs::write(
+        out.path().join("articles.csv"),
+        "article_id,published\na,2020-01-01\n",
+    )
+    .unwrap();
+    std::fs::write(&quotes, full).unwrap();
+    let err = whosaid::coverage::run(
+        &[out.path().to_path_buf()],
+        &gazetteer,
+        out.path(),
+        csv_only(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("articles.csv:1") && err.contains("issued_by"),
+        "{err}"
+    );
+}
