@@ -262,6 +262,64 @@ impl Outputs {
     }
 }
 
+/// One input read and annotated: its articles, its warnings and its clean text bytes.
+type Processed = (Vec<Annotated>, Vec<Warning>, u64);
+
+/// Writes one batch's rows and warnings in input order, renaming duplicate article ids.
+fn write_batch(
+    results: Vec<Processed>,
+    outputs: &mut Outputs,
+    summary: &mut Summary,
+    seen_ids: &mut HashSet<String>,
+    annotator: &Annotator,
+    options: &RunOptions,
+) -> Result<()> {
+    for (annotated, warnings, bytes) in results {
+        summary.bytes += bytes;
+        for warning in warnings {
+            (options.on_warning)(&warning);
+            outputs.write_warning(&warning)?;
+            summary.warnings += 1;
+        }
+        for mut a in annotated {
+            if !seen_ids.insert(a.article.id.clone()) {
+                let original = a.article.id.clone();
+                let mut n = 2;
+                while !seen_ids.insert(format!("{original}~{n}")) {
+                    n += 1;
+                }
+                a.article.id = format!("{original}~{n}");
+                let warning = Warning::new(
+                    &a.article.source,
+                    format!(
+                        "duplicate article id {original:?}, renamed to {:?}",
+                        a.article.id
+                    ),
+                )
+                .for_article(&a.article.id);
+                (options.on_warning)(&warning);
+                outputs.write_warning(&warning)?;
+                summary.warnings += 1;
+            }
+            if a.unpaired_marks > 0 {
+                let warning = Warning::new(
+                    &a.article.source,
+                    format!("{} unpaired quotation mark(s)", a.unpaired_marks),
+                )
+                .for_article(&a.article.id);
+                outputs.write_warning(&warning)?;
+                summary.warnings += 1;
+            }
+            outputs.write(&a, &annotator.gazetteer)?;
+            summary.articles += 1;
+            summary.sentences += a.sentences.len() as u64;
+            summary.mentions += a.mentions.len() as u64;
+            summary.quotes += a.quotes.len() as u64;
+        }
+    }
+    Ok(())
+}
+
 /// How a run is done.
 pub struct RunOptions<'a> {
     pub out_dir: &'a Path,
@@ -300,67 +358,48 @@ pub fn run(
     };
     let mut seen_ids: HashSet<String> = HashSet::new();
     let mut done = 0;
-    for batch in inputs.chunks(BATCH) {
-        let results: Vec<(Vec<Annotated>, Vec<Warning>, u64)> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|input| {
-                    let outcome = input.read();
-                    let bytes = outcome.articles.iter().map(|a| a.text.len() as u64).sum();
-                    let annotated = outcome
-                        .articles
-                        .into_iter()
-                        .map(|a| annotator.annotate(a))
-                        .collect();
-                    (annotated, outcome.warnings, bytes)
-                })
-                .collect()
+    let process = |batch: &[Input]| -> Vec<Processed> {
+        batch
+            .par_iter()
+            .map(|input| {
+                let outcome = input.read();
+                let bytes = outcome.articles.iter().map(|a| a.text.len() as u64).sum();
+                let annotated = outcome
+                    .articles
+                    .into_iter()
+                    .map(|a| annotator.annotate(a))
+                    .collect();
+                (annotated, outcome.warnings, bytes)
+            })
+            .collect()
+    };
+    // Batch k is written while batch k + 1 is read and annotated, so the writer does not
+    // leave the other threads idle; rows still go out in input order.
+    let mut batches = inputs.chunks(BATCH);
+    let mut current = batches
+        .next()
+        .map(|b| (b.len(), pool.install(|| process(b))));
+    while let Some((size, results)) = current.take() {
+        let next_batch = batches.next();
+        let (written, next) = pool.install(|| {
+            rayon::join(
+                || {
+                    write_batch(
+                        results,
+                        &mut outputs,
+                        &mut summary,
+                        &mut seen_ids,
+                        annotator,
+                        options,
+                    )
+                },
+                || next_batch.map(|b| (b.len(), process(b))),
+            )
         });
-        for (annotated, warnings, bytes) in results {
-            summary.bytes += bytes;
-            for warning in warnings {
-                (options.on_warning)(&warning);
-                outputs.write_warning(&warning)?;
-                summary.warnings += 1;
-            }
-            for mut a in annotated {
-                if !seen_ids.insert(a.article.id.clone()) {
-                    let original = a.article.id.clone();
-                    let mut n = 2;
-                    while !seen_ids.insert(format!("{original}~{n}")) {
-                        n += 1;
-                    }
-                    a.article.id = format!("{original}~{n}");
-                    let warning = Warning::new(
-                        &a.article.source,
-                        format!(
-                            "duplicate article id {original:?}, renamed to {:?}",
-                            a.article.id
-                        ),
-                    )
-                    .for_article(&a.article.id);
-                    (options.on_warning)(&warning);
-                    outputs.write_warning(&warning)?;
-                    summary.warnings += 1;
-                }
-                if a.unpaired_marks > 0 {
-                    let warning = Warning::new(
-                        &a.article.source,
-                        format!("{} unpaired quotation mark(s)", a.unpaired_marks),
-                    )
-                    .for_article(&a.article.id);
-                    outputs.write_warning(&warning)?;
-                    summary.warnings += 1;
-                }
-                outputs.write(&a, &annotator.gazetteer)?;
-                summary.articles += 1;
-                summary.sentences += a.sentences.len() as u64;
-                summary.mentions += a.mentions.len() as u64;
-                summary.quotes += a.quotes.len() as u64;
-            }
-        }
-        done += batch.len();
+        written?;
+        done += size;
         (options.on_progress)(done);
+        current = next;
     }
     outputs.finish()?;
     summary.seconds = started.elapsed().as_secs_f64();
