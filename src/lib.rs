@@ -16,7 +16,8 @@
 //! 5. [`tables`]: rows → CSV and Parquet through one writer.
 //!
 //! [`pipeline`] wires the stages together; the stages never call each other. [`coverage`]
-//! aggregates the written tables by issuing office, with polars.
+//! aggregates the written tables by issuing office, with polars; [`stream`] runs the same
+//! stages as a JSON Lines filter for cluster engines.
 //!
 //! ```
 //! use whosaid::{bundled, gazetteer::Gazetteer, pipeline::Annotator, read::Article};
@@ -47,5 +48,6 @@ pub mod error;
 pub mod eval;
 pub mod pipeline;
 pub mod span;
+pub mod stream;
 
 mod data;

@@ -93,6 +93,20 @@ enum Command {
         #[arg(long, value_enum, default_value = "csv")]
         format: FormatArg,
     },
+    /// Read JSON Lines articles on stdin; write one JSON line per input line on stdout, in
+    /// order: {"article_id", "article", "sentences", "mentions", "quotes", "warnings"} or
+    /// {"article_id", "error"}. For Spark's RDD.pipe and other map steps.
+    Stream {
+        #[command(flatten)]
+        gazetteers: GazetteerArgs,
+        /// Worker threads (default: number of cores).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// The name the `source` column gives the input (`NAME:line`), e.g. the file that
+        /// `extract` would read, so that rows match.
+        #[arg(long, default_value = "<stdin>")]
+        source: String,
+    },
     /// Split plain text into sentences: one JSON object per line with code-point offsets.
     Segment {
         /// A UTF-8 text file; standard input when absent.
@@ -218,6 +232,11 @@ fn main() -> ExitCode {
             &gazetteers,
             format.into(),
         ),
+        Command::Stream {
+            gazetteers,
+            jobs,
+            source,
+        } => stream(&gazetteers, jobs, &source),
         Command::Segment { file, paragraphs } => segment_text(file.as_deref(), paragraphs.into()),
         Command::Gazetteer(GazetteerCommand::Check {
             dirs,
@@ -299,6 +318,21 @@ impl From<FormatArg> for Formats {
             excel_safe: false,
         }
     }
+}
+
+/// `whosaid stream`: stdin to stdout, nothing else on stderr unless fatal.
+fn stream(gazetteers: &GazetteerArgs, jobs: Option<usize>, source: &str) -> Result<()> {
+    let (gazetteer, _notes) = Gazetteer::load(&gazetteer_files(
+        &gazetteers.dirs,
+        gazetteers.no_default_gazetteers,
+    )?)?;
+    let annotator = Annotator::new(gazetteer);
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let stdin = std::io::BufReader::new(std::io::stdin());
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    whosaid::stream::run(stdin, &mut out, &annotator, jobs, source)?;
+    Ok(())
 }
 
 /// `whosaid coverage`: the tables of `dirs` aggregated into `out/coverage/`.

@@ -171,86 +171,17 @@ impl Outputs {
     }
 
     pub fn write(&mut self, a: &Annotated, gazetteer: &Gazetteer) -> Result<()> {
-        let text = a.article.text.as_str();
-        let offsets = CharOffsets::new(text);
-        let at = |byte: usize| offsets.to_char(byte) as u64;
-        let id = &a.article.id;
-        for (i, s) in a.sentences.iter().enumerate() {
-            self.sentences.write(&SentenceRow {
-                article_id: id.clone(),
-                sentence_id: i as u32,
-                paragraph_id: s.paragraph as u32,
-                start: at(s.span.start),
-                end: at(s.span.end),
-                text: text[s.span.range()].to_string(),
-            })?;
+        let rows = rows(a, gazetteer);
+        for row in &rows.sentences {
+            self.sentences.write(row)?;
         }
-        for mention in &a.mentions {
-            let m = &mention.found;
-            let entity = gazetteer.entity(m.entity);
-            self.mentions.write(&MentionRow {
-                article_id: id.clone(),
-                sentence_id: mention.sentence as u32,
-                entity_id: entity.id.clone(),
-                entity_type: entity.kind,
-                name: entity.name.clone(),
-                surface: text[m.span.range()].to_string(),
-                start: at(m.span.start),
-                end: at(m.span.end),
-                form: m.form,
-                alternatives: gazetteer
-                    .alternatives(m)
-                    .into_iter()
-                    .map(|e| gazetteer.entity(e).id.clone())
-                    .collect(),
-                resolved_by: m.resolution,
-                out_of_period: mention.out_of_period,
-            })?;
+        for row in &rows.mentions {
+            self.mentions.write(row)?;
         }
-        for (i, q) in a.quotes.iter().enumerate() {
-            let speaker = &q.speaker;
-            let id_of = |e: Option<EntityRef>| e.map(|e| gazetteer.entity(e).id.clone());
-            self.quotes.write(&QuoteRow {
-                article_id: id.clone(),
-                quote_id: i as u32,
-                kind: q.kind,
-                text: text[q.span.range()].to_string(),
-                start: at(q.span.start),
-                end: at(q.span.end),
-                speaker: speaker.name.clone(),
-                speaker_type: speaker.kind,
-                speaker_id: id_of(speaker.entity),
-                speaker_role: speaker.role.clone(),
-                speaker_org: speaker.org.clone(),
-                speaker_org_id: id_of(speaker.org_entity),
-                verb: q.verb.clone(),
-                cue: q.cue_label(),
-                confidence: q.confidence,
-                speaker_gender: if speaker.kind == SpeakerType::Person {
-                    speaker.gender
-                } else {
-                    None
-                },
-                sentence_id: sentence_of(&a.sentences, Span::new(q.span.start, q.span.start))
-                    .unwrap_or(0) as u32,
-            })?;
+        for row in &rows.quotes {
+            self.quotes.write(row)?;
         }
-        self.articles.write(&ArticleRow {
-            article_id: id.clone(),
-            source: a.article.source.clone(),
-            url: a.article.url.clone(),
-            title: a.article.title.clone(),
-            content_type: a.article.content_type.clone(),
-            published: a.article.published,
-            dateline: a.article.dateline.clone(),
-            issued_by: a.article.issued_by.clone(),
-            fields_of_work: a.article.fields_of_work.clone(),
-            n_sentences: a.sentences.len() as u32,
-            n_mentions: a.mentions.len() as u32,
-            n_quotes: a.quotes.len() as u32,
-            text: text.to_string(),
-            issued_by_ids: issued_by_ids(&a.article.issued_by, gazetteer),
-        })
+        self.articles.write(&rows.article)
     }
 
     pub fn finish(self) -> Result<()> {
@@ -259,6 +190,108 @@ impl Outputs {
         self.mentions.finish()?;
         self.quotes.finish()?;
         self.warnings.finish()
+    }
+}
+
+/// The table rows of one annotated article: what `extract` writes and `stream` prints.
+#[derive(Debug, Clone)]
+pub struct ArticleRows {
+    pub article: ArticleRow,
+    pub sentences: Vec<SentenceRow>,
+    pub mentions: Vec<MentionRow>,
+    pub quotes: Vec<QuoteRow>,
+}
+
+/// Converts an annotated article to rows: code-point offsets, gazetteer ids and names.
+pub fn rows(a: &Annotated, gazetteer: &Gazetteer) -> ArticleRows {
+    let text = a.article.text.as_str();
+    let offsets = CharOffsets::new(text);
+    let at = |byte: usize| offsets.to_char(byte) as u64;
+    let id = &a.article.id;
+    let mut sentences = Vec::with_capacity(a.sentences.len());
+    let mut mentions = Vec::with_capacity(a.mentions.len());
+    let mut quotes = Vec::with_capacity(a.quotes.len());
+    for (i, s) in a.sentences.iter().enumerate() {
+        sentences.push(SentenceRow {
+            article_id: id.clone(),
+            sentence_id: i as u32,
+            paragraph_id: s.paragraph as u32,
+            start: at(s.span.start),
+            end: at(s.span.end),
+            text: text[s.span.range()].to_string(),
+        });
+    }
+    for mention in &a.mentions {
+        let m = &mention.found;
+        let entity = gazetteer.entity(m.entity);
+        mentions.push(MentionRow {
+            article_id: id.clone(),
+            sentence_id: mention.sentence as u32,
+            entity_id: entity.id.clone(),
+            entity_type: entity.kind,
+            name: entity.name.clone(),
+            surface: text[m.span.range()].to_string(),
+            start: at(m.span.start),
+            end: at(m.span.end),
+            form: m.form,
+            alternatives: gazetteer
+                .alternatives(m)
+                .into_iter()
+                .map(|e| gazetteer.entity(e).id.clone())
+                .collect(),
+            resolved_by: m.resolution,
+            out_of_period: mention.out_of_period,
+        });
+    }
+    for (i, q) in a.quotes.iter().enumerate() {
+        let speaker = &q.speaker;
+        let id_of = |e: Option<EntityRef>| e.map(|e| gazetteer.entity(e).id.clone());
+        quotes.push(QuoteRow {
+            article_id: id.clone(),
+            quote_id: i as u32,
+            kind: q.kind,
+            text: text[q.span.range()].to_string(),
+            start: at(q.span.start),
+            end: at(q.span.end),
+            speaker: speaker.name.clone(),
+            speaker_type: speaker.kind,
+            speaker_id: id_of(speaker.entity),
+            speaker_role: speaker.role.clone(),
+            speaker_org: speaker.org.clone(),
+            speaker_org_id: id_of(speaker.org_entity),
+            verb: q.verb.clone(),
+            cue: q.cue_label(),
+            confidence: q.confidence,
+            speaker_gender: if speaker.kind == SpeakerType::Person {
+                speaker.gender
+            } else {
+                None
+            },
+            sentence_id: sentence_of(&a.sentences, Span::new(q.span.start, q.span.start))
+                .unwrap_or(0) as u32,
+        });
+    }
+    let article = ArticleRow {
+        article_id: id.clone(),
+        source: a.article.source.clone(),
+        url: a.article.url.clone(),
+        title: a.article.title.clone(),
+        content_type: a.article.content_type.clone(),
+        published: a.article.published,
+        dateline: a.article.dateline.clone(),
+        issued_by: a.article.issued_by.clone(),
+        fields_of_work: a.article.fields_of_work.clone(),
+        n_sentences: a.sentences.len() as u32,
+        n_mentions: a.mentions.len() as u32,
+        n_quotes: a.quotes.len() as u32,
+        text: text.to_string(),
+        issued_by_ids: issued_by_ids(&a.article.issued_by, gazetteer),
+    };
+    ArticleRows {
+        article,
+        sentences,
+        mentions,
+        quotes,
     }
 }
 

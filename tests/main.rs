@@ -10,3 +10,4 @@ mod mentions;
 mod quotes;
 mod reader;
 mod segmentation;
+mod stream;

@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::clean::Parsed;
 use super::date::Date;
 use super::page::split_list;
-use super::ReadOutcome;
+use super::{Article, ReadOutcome};
 use crate::error::Warning;
 
 fn string(value: &Value) -> Option<String> {
@@ -68,18 +68,22 @@ fn parse_line(line: &str) -> Result<(String, Parsed), String> {
     Ok((id, parsed))
 }
 
+/// One JSON Lines article: the article and the problems met cleaning it, or why the line
+/// is not an article. `source` names the line in messages (`<stdin>:3`).
+pub fn article(line: &str, source: &str) -> Result<(Article, Vec<String>), String> {
+    let (id, parsed) = parse_line(line)?;
+    parsed
+        .into_article(id.clone(), source.to_string())
+        .map_err(|p| format!("article {id}: {p}"))
+}
+
 pub(super) fn read(text: &str, source: &str, outcome: &mut ReadOutcome) {
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let at = format!("{source}:{}", n + 1);
-        let result = parse_line(line).and_then(|(id, parsed)| {
-            let (article, problems) = parsed
-                .into_article(id.clone(), at.clone())
-                .map_err(|p| format!("article {id}: {p}"))?;
-            Ok((article, problems))
-        });
+        let result = article(line, &at);
         match result {
             Ok((article, problems)) => {
                 for problem in problems {

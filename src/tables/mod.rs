@@ -45,6 +45,33 @@ pub struct Formats {
     pub excel_safe: bool,
 }
 
+/// A row as a JSON object with the same cells as its CSV and Parquet forms: dates as
+/// `YYYY-MM-DD`, lists as arrays, missing values as `null`.
+pub fn json_object<R: Row>(row: &R) -> Result<serde_json::Map<String, serde_json::Value>> {
+    use serde_json::Value;
+    let mut cells = Vec::with_capacity(R::COLUMNS.len());
+    to_cells(row, &mut cells).map_err(|e| Error::Table {
+        path: R::TABLE.into(),
+        message: e.to_string(),
+    })?;
+    Ok(R::COLUMNS
+        .iter()
+        .zip(cells)
+        .map(|(&(name, _), cell)| {
+            let value = match cell {
+                Cell::Null => Value::Null,
+                Cell::Bool(b) => Value::Bool(b),
+                Cell::Int(i) => Value::from(i),
+                Cell::Float(f) => Value::from(f),
+                Cell::Str(s) => Value::String(s),
+                Cell::Date(days) => Value::String(sink::date_text(days)),
+                Cell::List(items) => Value::Array(items.into_iter().map(Value::String).collect()),
+            };
+            (name.to_string(), value)
+        })
+        .collect())
+}
+
 /// Writes rows of one type to every requested format.
 pub struct TableWriter<R: Row> {
     sinks: Vec<Box<dyn Sink>>,

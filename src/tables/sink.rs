@@ -87,18 +87,9 @@ fn cell_text(cell: &Cell) -> String {
     }
 }
 
-fn date_text(days: i32) -> String {
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i32::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+pub(super) fn date_text(days: i32) -> String {
+    let d = crate::read::Date::from_days_since_epoch(days);
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
 impl Sink for CsvSink {

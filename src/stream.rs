@@ -1,0 +1,200 @@
+//! `whosaid stream`: JSON Lines articles in, one JSON line out per line in, in the same
+//! order. The map step for Spark's `RDD.pipe`, Ray, Dask, GNU parallel or Slurm arrays.
+//!
+//! Each output line is `{"article_id", "article": {...}, "sentences": [...],
+//! "mentions": [...], "quotes": [...], "warnings": [...]}` with the fields of the tables
+//! (dates as `YYYY-MM-DD`, lists as arrays), or `{"article_id", "error"}` for a line that
+//! is not an article (blank, not JSON, no `id` or `text`, nothing left after cleaning).
+//! Lines are read on their own thread and annotated in parallel in batches of whatever has
+//! arrived (at most [`BATCH`]), so a slow producer still gets each answer at once; every
+//! output line is flushed. Duplicate article ids are renamed as `extract` renames them.
+//!
+//! It does not write tables, coverage or a progress bar; stderr is for fatal errors only.
+
+use std::collections::HashSet;
+use std::io::{BufRead, Write};
+use std::sync::mpsc;
+
+use rayon::prelude::*;
+use serde_json::{json, Map, Value};
+
+use crate::error::{Error, Result};
+use crate::pipeline::{self, Annotator};
+use crate::read::jsonl;
+use crate::tables::json_object;
+
+/// Most lines annotated together.
+pub const BATCH: usize = 256;
+
+/// Counts of a finished stream.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub lines: u64,
+    pub articles: u64,
+    pub errors: u64,
+}
+
+/// A line as read: its number (1-based) and its text, or why it could not be read.
+type Line = (u64, std::result::Result<String, String>);
+
+/// Streams `input` to `output` with `jobs` threads; `source` names the input in the
+/// `source` column (`source:line`).
+pub fn run<R, W>(
+    input: R,
+    output: &mut W,
+    annotator: &Annotator,
+    jobs: usize,
+    source: &str,
+) -> Result<Summary>
+where
+    R: BufRead + Send + 'static,
+    W: Write,
+{
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+        .map_err(|e| Error::Table {
+            path: "<stdout>".into(),
+            message: format!("thread pool: {e}"),
+        })?;
+    let (send, receive) = mpsc::sync_channel::<Line>(4 * BATCH);
+    let reader = std::thread::spawn(move || read_lines(input, send));
+    let io = |source| Error::Io {
+        path: "<stdout>".into(),
+        source,
+    };
+    let mut summary = Summary::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    while let Ok(first) = receive.recv() {
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match receive.try_recv() {
+                Ok(line) => batch.push(line),
+                Err(_) => break,
+            }
+        }
+        let results: Vec<Value> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|line| process(line, source, annotator))
+                .collect()
+        });
+        for mut record in results {
+            summary.lines += 1;
+            if record.get("error").is_some() {
+                summary.errors += 1;
+            } else {
+                summary.articles += 1;
+                rename_duplicate(&mut record, &mut seen);
+            }
+            serde_json::to_writer(&mut *output, &record).map_err(|e| io(e.into()))?;
+            output.write_all(b"\n").map_err(io)?;
+            output.flush().map_err(io)?;
+        }
+    }
+    reader
+        .join()
+        .map_err(|_| Error::Io {
+            path: "<stdin>".into(),
+            source: std::io::Error::other("the reading thread stopped"),
+        })?
+        .map_err(|source| Error::Io {
+            path: "<stdin>".into(),
+            source,
+        })?;
+    Ok(summary)
+}
+
+/// Sends every line of `input`; a line that is not UTF-8 is sent as an error.
+fn read_lines<R: BufRead>(mut input: R, send: mpsc::SyncSender<Line>) -> std::io::Result<()> {
+    let mut buf = Vec::new();
+    let mut n = 0;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            return Ok(());
+        }
+        n += 1;
+        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            buf.pop();
+        }
+        let line = String::from_utf8(std::mem::take(&mut buf))
+            .map_err(|e| format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()));
+        if send.send((n, line)).is_err() {
+            return Ok(()); // the writer stopped: nothing more to do
+        }
+    }
+}
+
+/// The output record of one input line.
+fn process((n, line): &Line, source: &str, annotator: &Annotator) -> Value {
+    let source = format!("{source}:{n}");
+    let error = |id: Option<String>, message: String| json!({"article_id": id, "error": message});
+    let line = match line {
+        Ok(line) if line.trim().is_empty() => return error(None, "empty line".into()),
+        Ok(line) => line,
+        Err(message) => return error(None, message.clone()),
+    };
+    let (article, problems) = match jsonl::article(line, &source) {
+        Ok(found) => found,
+        Err(message) => {
+            let id = serde_json::from_str::<Value>(line)
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .map(|id| id.as_str().map_or_else(|| id.to_string(), str::to_string));
+            return error(id, message);
+        }
+    };
+    let annotated = annotator.annotate(article);
+    let mut warnings: Vec<String> = problems;
+    if annotated.unpaired_marks > 0 {
+        warnings.push(format!(
+            "{} unpaired quotation mark(s)",
+            annotated.unpaired_marks
+        ));
+    }
+    let rows = pipeline::rows(&annotated, &annotator.gazetteer);
+    let objects =
+        |rows: Vec<Map<String, Value>>| Value::Array(rows.into_iter().map(Value::Object).collect());
+    let converted = (|| -> Result<Value> {
+        Ok(json!({
+            "article_id": annotated.article.id,
+            "article": json_object(&rows.article)?,
+            "sentences": objects(rows.sentences.iter().map(json_object).collect::<Result<_>>()?),
+            "mentions": objects(rows.mentions.iter().map(json_object).collect::<Result<_>>()?),
+            "quotes": objects(rows.quotes.iter().map(json_object).collect::<Result<_>>()?),
+            "warnings": warnings,
+        }))
+    })();
+    converted.unwrap_or_else(|e| error(Some(annotated.article.id.clone()), e.to_string()))
+}
+
+/// Renames a repeated article id (`a`, then `a~2`) in every part of the record, as
+/// `extract` does, and notes it among the warnings.
+fn rename_duplicate(record: &mut Value, seen: &mut HashSet<String>) {
+    let Some(id) = record["article_id"].as_str().map(str::to_string) else {
+        return;
+    };
+    if seen.insert(id.clone()) {
+        return;
+    }
+    let mut n = 2;
+    while !seen.insert(format!("{id}~{n}")) {
+        n += 1;
+    }
+    let renamed = Value::String(format!("{id}~{n}"));
+    record["article_id"] = renamed.clone();
+    record["article"]["article_id"] = renamed.clone();
+    for table in ["sentences", "mentions", "quotes"] {
+        if let Some(rows) = record[table].as_array_mut() {
+            for row in rows {
+                row["article_id"] = renamed.clone();
+            }
+        }
+    }
+    if let Some(warnings) = record["warnings"].as_array_mut() {
+        warnings.push(Value::String(format!(
+            "duplicate article id {id:?}, renamed to {renamed}"
+        )));
+    }
+}
