@@ -47,6 +47,7 @@ pub mod coverage;
 pub mod error;
 pub mod eval;
 pub mod pipeline;
+pub mod shard;
 pub mod span;
 pub mod stream;
 

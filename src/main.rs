@@ -14,6 +14,7 @@ use whosaid::error::{Error, Warning};
 use whosaid::gazetteer::{Gazetteer, GazetteerFile};
 use whosaid::pipeline::{self, Annotator, RunOptions};
 use whosaid::segment::{self, Breaks};
+use whosaid::shard::Shard;
 use whosaid::tables::Formats;
 use whosaid::{bundled, eval, read, span::CharOffsets};
 
@@ -76,6 +77,23 @@ enum Command {
         /// Do not write the coverage tables (OUT/coverage/).
         #[arg(long)]
         no_coverage: bool,
+        /// Process only the K-th of N contiguous slices of the sorted inputs (K from 0),
+        /// for one of N machines; `whosaid merge` joins the outputs.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<Shard>,
+    },
+    /// Concatenate the CSV row tables of shard outputs (in shard order, from their
+    /// run.json) into one output directory.
+    Merge {
+        /// Output directories of `extract --shard K/N`.
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// The merged output directory.
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Write into an output directory that holds other files.
+        #[arg(long)]
+        force: bool,
     },
     /// Aggregate extract outputs by issuing office into OUT/coverage/ (offices,
     /// office_places, office_topics, office_speakers, office_years).
@@ -203,6 +221,7 @@ fn main() -> ExitCode {
             excel_safe,
             quiet,
             no_coverage,
+            shard,
         } => {
             let formats = Formats {
                 excel_safe,
@@ -219,8 +238,10 @@ fn main() -> ExitCode {
                 force,
                 quiet,
                 !no_coverage,
+                shard,
             )
         }
+        Command::Merge { dirs, out, force } => merge(&dirs, &out, force),
         Command::Coverage {
             dirs,
             out,
@@ -290,6 +311,7 @@ fn is_own_output(name: &str) -> bool {
         "quotes",
         "warnings",
         "coverage",
+        "run",
     ]
     .contains(&stem)
 }
@@ -399,13 +421,12 @@ fn extract(
     force: bool,
     quiet: bool,
     with_coverage: bool,
+    shard: Option<Shard>,
 ) -> Result<()> {
     check_output_dir(out, force)?;
     // Notes (shared names) are for `whosaid gazetteer check`; errors stop the run.
-    let (gazetteer, _notes) = Gazetteer::load(&gazetteer_files(
-        &gazetteers.dirs,
-        gazetteers.no_default_gazetteers,
-    )?)?;
+    let gazetteer_sources = gazetteer_files(&gazetteers.dirs, gazetteers.no_default_gazetteers)?;
+    let (gazetteer, _notes) = Gazetteer::load(&gazetteer_sources)?;
     let discovered = if inputs.is_empty() {
         read::Discovered {
             inputs: bundled::corpus(),
@@ -442,13 +463,9 @@ fn extract(
         on_progress: &on_progress,
     };
     let annotator = Annotator::new(gazetteer);
-    let mut summary = pipeline::run(
-        &discovered.inputs,
-        discovered.n_other_files,
-        &annotator,
-        &options,
-    )
-    .with_context(|| format!("writing tables to {}", out.display()))?;
+    let mine = shard.map_or(&discovered.inputs[..], |s| s.slice(&discovered.inputs));
+    let mut summary = pipeline::run(mine, discovered.n_other_files, &annotator, &options)
+        .with_context(|| format!("writing tables to {}", out.display()))?;
     bar.finish_and_clear();
     summary.warnings += discovered.warnings.len() as u64;
     if !quiet {
@@ -485,6 +502,60 @@ fn extract(
             );
         }
     }
+    write_manifest(
+        out,
+        &gazetteer_sources,
+        &annotator.gazetteer,
+        &summary,
+        shard,
+    )
+}
+
+/// `OUT/run.json`: what produced the tables (version, arguments, gazetteer files with
+/// their row counts and fingerprints, shard) and what came out of it.
+fn write_manifest(
+    out: &Path,
+    files: &[GazetteerFile],
+    gazetteer: &Gazetteer,
+    summary: &pipeline::Summary,
+    shard: Option<Shard>,
+) -> Result<()> {
+    let manifest = serde_json::json!({
+        "whosaid": env!("CARGO_PKG_VERSION"),
+        "arguments": std::env::args().skip(1).collect::<Vec<_>>(),
+        "shard": shard.map(|s| [s.index, s.count]),
+        "gazetteers": files
+            .iter()
+            .map(|f| serde_json::json!({
+                "file": f.name,
+                "rows": gazetteer.rows_from(&f.name),
+                "fnv64": f.fingerprint(),
+            }))
+            .collect::<Vec<_>>(),
+        "inputs": summary.inputs,
+        "articles": summary.articles,
+        "sentences": summary.sentences,
+        "mentions": summary.mentions,
+        "quotes": summary.quotes,
+        "warnings": summary.warnings,
+        "seconds": (summary.seconds * 1000.0).round() / 1000.0,
+    });
+    let path = out.join("run.json");
+    std::fs::write(&path, format!("{manifest:#}\n"))
+        .with_context(|| format!("writing {}", path.display()))
+}
+
+/// `whosaid merge`: shard outputs into one directory.
+fn merge(dirs: &[PathBuf], out: &Path, force: bool) -> Result<()> {
+    check_output_dir(out, force)?;
+    let counts = whosaid::shard::merge(dirs, out)?;
+    let counts: Vec<String> = counts.iter().map(|(t, n)| format!("{n} {t}")).collect();
+    eprintln!(
+        "whosaid: merged {} directories: {} -> {}",
+        dirs.len(),
+        counts.join(", "),
+        out.display()
+    );
     Ok(())
 }
 

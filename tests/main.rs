@@ -10,4 +10,5 @@ mod mentions;
 mod quotes;
 mod reader;
 mod segmentation;
+mod shard;
 mod stream;

@@ -323,6 +323,17 @@ pub struct GazetteerFile {
 }
 
 impl GazetteerFile {
+    /// FNV-1a of the contents, as 16 hex digits: which version of a file a run used.
+    pub fn fingerprint(&self) -> String {
+        let hash = self
+            .contents
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+        format!("{hash:016x}")
+    }
+
     /// The `*.csv` files of a directory, sorted by name.
     pub fn read_dir(dir: &Path) -> Result<Vec<GazetteerFile>> {
         let io = |source| Error::Io {
@@ -481,6 +492,14 @@ impl Gazetteer {
 
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
+    }
+
+    /// How many entities were loaded from the file named `file`.
+    pub fn rows_from(&self, file: &str) -> usize {
+        self.entities
+            .iter()
+            .filter(|e| e.origin.file == file)
+            .count()
     }
 
     /// The entity whose name, alias or demonym is all of `name`, if any.

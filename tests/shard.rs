@@ -1,0 +1,83 @@
+//! Shards: `extract --shard K/N` outputs merged equal one unsharded run; the run manifest.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::*;
+
+fn whosaid() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_whosaid"))
+}
+
+fn extract(out: &Path, extra: &[&str]) {
+    let status = whosaid()
+        .args(["extract", "-q", "--no-coverage", "--jobs", "2", "--out"])
+        .arg(out)
+        .args(extra)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn merged_shards_equal_one_run() {
+    let dir = temp_dir();
+    let (whole, first, second, merged) = (
+        dir.path().join("whole"),
+        dir.path().join("s0"),
+        dir.path().join("s1"),
+        dir.path().join("merged"),
+    );
+    extract(&whole, &[]);
+    extract(&first, &["--shard", "0/2"]);
+    extract(&second, &["--shard", "1/2"]);
+    // Given in the wrong order: merge reads each shard's index from its run.json.
+    let status = whosaid()
+        .args(["merge", "--out"])
+        .arg(&merged)
+        .arg(&second)
+        .arg(&first)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for table in whosaid::shard::ROW_TABLES {
+        let name = format!("{table}.csv");
+        let want = std::fs::read_to_string(whole.join(&name)).unwrap();
+        let got = std::fs::read_to_string(merged.join(&name)).unwrap();
+        let part = std::fs::read_to_string(first.join(&name)).unwrap();
+        assert_eq!(got, want, "{name}");
+        if table == "articles" {
+            assert!(
+                part.lines().count() > 10 && part.len() < want.len(),
+                "shard 0 is a real part"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_manifest_records_shard_gazetteers_and_counts() {
+    let dir = temp_dir();
+    extract(dir.path(), &["--shard", "1/3"]);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("run.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["shard"], serde_json::json!([1, 3]));
+    assert!(manifest["articles"].as_u64().unwrap() > 5);
+    let gazetteers = manifest["gazetteers"].as_array().unwrap();
+    assert_eq!(gazetteers.len(), 3);
+    assert!(gazetteers
+        .iter()
+        .all(|g| g["rows"].as_u64().unwrap() > 50 && g["fnv64"].as_str().unwrap().len() == 16));
+}
+
+#[test]
+fn a_bad_shard_is_a_usage_error() {
+    for bad in ["2/2", "x/2", "1", "0/0"] {
+        let output = whosaid()
+            .args(["extract", "--shard", bad])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+    }
+}
