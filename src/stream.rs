@@ -16,12 +16,13 @@ use std::io::{BufRead, Write};
 use std::sync::mpsc;
 
 use rayon::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use crate::error::{Error, Result};
 use crate::pipeline::{self, Annotator};
 use crate::read::jsonl;
-use crate::tables::json_object;
+use crate::tables::cells::Cell;
+use crate::tables::{write_json, Row};
 
 /// Most lines annotated together.
 pub const BATCH: usize = 256;
@@ -73,21 +74,30 @@ where
                 Err(_) => break,
             }
         }
-        let results: Vec<Value> = pool.install(|| {
+        let answers: Vec<Answer> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|line| process(line, source, annotator))
                 .collect()
         });
-        for mut record in results {
+        for answer in answers {
             summary.lines += 1;
-            if record.get("error").is_some() {
+            let mut json = answer.json;
+            if answer.error {
                 summary.errors += 1;
             } else {
                 summary.articles += 1;
-                rename_duplicate(&mut record, &mut seen);
+                if let Some(id) = &answer.id {
+                    if !seen.insert(id.clone()) {
+                        // Rare: rename the repeated id everywhere in the record.
+                        let mut value: Value =
+                            serde_json::from_slice(&json).map_err(|e| io(e.into()))?;
+                        rename_duplicate(&mut value, &mut seen);
+                        json = value.to_string().into_bytes();
+                    }
+                }
             }
-            serde_json::to_writer(&mut *output, &record).map_err(|e| io(e.into()))?;
+            output.write_all(&json).map_err(io)?;
             output.write_all(b"\n").map_err(io)?;
             output.flush().map_err(io)?;
         }
@@ -126,10 +136,24 @@ fn read_lines<R: BufRead>(mut input: R, send: mpsc::SyncSender<Line>) -> std::io
     }
 }
 
+/// The answer to one input line: the article id, whether it is an error record, and the
+/// JSON line (without its newline), serialized here so that the parallel part does it.
+struct Answer {
+    id: Option<String>,
+    error: bool,
+    json: Vec<u8>,
+}
+
 /// The output record of one input line.
-fn process((n, line): &Line, source: &str, annotator: &Annotator) -> Value {
+fn process((n, line): &Line, source: &str, annotator: &Annotator) -> Answer {
     let source = format!("{source}:{n}");
-    let error = |id: Option<String>, message: String| json!({"article_id": id, "error": message});
+    let error = |id: Option<String>, message: String| Answer {
+        json: json!({"article_id": id, "error": message})
+            .to_string()
+            .into_bytes(),
+        id,
+        error: true,
+    };
     let line = match line {
         Ok(line) if line.trim().is_empty() => return error(None, "empty line".into()),
         Ok(line) => line,
@@ -154,30 +178,55 @@ fn process((n, line): &Line, source: &str, annotator: &Annotator) -> Value {
         ));
     }
     let rows = pipeline::rows(&annotated, &annotator.gazetteer);
-    let objects =
-        |rows: Vec<Map<String, Value>>| Value::Array(rows.into_iter().map(Value::Object).collect());
-    let converted = (|| -> Result<Value> {
-        Ok(json!({
-            "article_id": annotated.article.id,
-            "article": json_object(&rows.article)?,
-            "sentences": objects(rows.sentences.iter().map(json_object).collect::<Result<_>>()?),
-            "mentions": objects(rows.mentions.iter().map(json_object).collect::<Result<_>>()?),
-            "quotes": objects(rows.quotes.iter().map(json_object).collect::<Result<_>>()?),
-            "warnings": warnings,
-        }))
-    })();
-    converted.unwrap_or_else(|e| error(Some(annotated.article.id.clone()), e.to_string()))
+    let id = annotated.article.id.clone();
+    match record(&rows, &id, &warnings) {
+        Ok(json) => Answer {
+            id: Some(id),
+            error: false,
+            json,
+        },
+        Err(e) => error(Some(id), e.to_string()),
+    }
 }
 
-/// Renames a repeated article id (`a`, then `a~2`) in every part of the record, as
+/// `{"article_id", "article", "sentences", "mentions", "quotes", "warnings"}`.
+fn record(rows: &pipeline::ArticleRows, id: &str, warnings: &[String]) -> Result<Vec<u8>> {
+    fn list<R: Row>(key: &str, rows: &[R], cells: &mut Vec<Cell>, out: &mut Vec<u8>) -> Result<()> {
+        out.extend_from_slice(format!(",\"{key}\":[").as_bytes());
+        for (i, row) in rows.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write_json(row, cells, out)?;
+        }
+        out.push(b']');
+        Ok(())
+    }
+    let mut out = Vec::with_capacity(4 * rows.article.text.len() + 1024);
+    let mut cells = Vec::new();
+    out.extend_from_slice(b"{\"article_id\":");
+    out.extend_from_slice(serde_json::to_string(id).unwrap_or_default().as_bytes());
+    out.extend_from_slice(b",\"article\":");
+    write_json(&rows.article, &mut cells, &mut out)?;
+    list("sentences", &rows.sentences, &mut cells, &mut out)?;
+    list("mentions", &rows.mentions, &mut cells, &mut out)?;
+    list("quotes", &rows.quotes, &mut cells, &mut out)?;
+    out.extend_from_slice(b",\"warnings\":");
+    out.extend_from_slice(
+        serde_json::to_string(warnings)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    out.push(b'}');
+    Ok(out)
+}
+
+/// Renames the repeated article id of `record` (`a`, then `a~2`) in every part of it, as
 /// `extract` does, and notes it among the warnings.
 fn rename_duplicate(record: &mut Value, seen: &mut HashSet<String>) {
     let Some(id) = record["article_id"].as_str().map(str::to_string) else {
         return;
     };
-    if seen.insert(id.clone()) {
-        return;
-    }
     let mut n = 2;
     while !seen.insert(format!("{id}~{n}")) {
         n += 1;

@@ -45,31 +45,46 @@ pub struct Formats {
     pub excel_safe: bool,
 }
 
-/// A row as a JSON object with the same cells as its CSV and Parquet forms: dates as
-/// `YYYY-MM-DD`, lists as arrays, missing values as `null`.
-pub fn json_object<R: Row>(row: &R) -> Result<serde_json::Map<String, serde_json::Value>> {
-    use serde_json::Value;
-    let mut cells = Vec::with_capacity(R::COLUMNS.len());
-    to_cells(row, &mut cells).map_err(|e| Error::Table {
+/// Appends a row as a JSON object with the same cells as its CSV and Parquet forms: dates
+/// as `YYYY-MM-DD`, lists as arrays, missing values as `null`.
+pub fn write_json<R: Row>(row: &R, cells: &mut Vec<Cell>, out: &mut Vec<u8>) -> Result<()> {
+    to_cells(row, cells).map_err(|e| Error::Table {
         path: R::TABLE.into(),
         message: e.to_string(),
     })?;
-    Ok(R::COLUMNS
-        .iter()
-        .zip(cells)
-        .map(|(&(name, _), cell)| {
-            let value = match cell {
-                Cell::Null => Value::Null,
-                Cell::Bool(b) => Value::Bool(b),
-                Cell::Int(i) => Value::from(i),
-                Cell::Float(f) => Value::from(f),
-                Cell::Str(s) => Value::String(s),
-                Cell::Date(days) => Value::String(sink::date_text(days)),
-                Cell::List(items) => Value::Array(items.into_iter().map(Value::String).collect()),
-            };
-            (name.to_string(), value)
-        })
-        .collect())
+    let text = |out: &mut Vec<u8>, s: &str| {
+        // Writing a &str to a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *out, s);
+    };
+    out.push(b'{');
+    for (i, (&(name, _), cell)) in R::COLUMNS.iter().zip(cells.iter()).enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        text(out, name);
+        out.push(b':');
+        match cell {
+            Cell::Null => out.extend_from_slice(b"null"),
+            Cell::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            Cell::Int(n) => out.extend_from_slice(n.to_string().as_bytes()),
+            Cell::Float(f) if f.is_finite() => out.extend_from_slice(f.to_string().as_bytes()),
+            Cell::Float(_) => out.extend_from_slice(b"null"),
+            Cell::Str(s) => text(out, s),
+            Cell::Date(days) => text(out, &sink::date_text(*days)),
+            Cell::List(items) => {
+                out.push(b'[');
+                for (j, item) in items.iter().enumerate() {
+                    if j > 0 {
+                        out.push(b',');
+                    }
+                    text(out, item);
+                }
+                out.push(b']');
+            }
+        }
+    }
+    out.push(b'}');
+    Ok(())
 }
 
 /// Writes rows of one type to every requested format.
