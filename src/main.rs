@@ -29,6 +29,20 @@ struct Cli {
     command: Command,
 }
 
+/// How much text one article may have.
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Skip (with a warning) articles whose clean text is longer than this many MB.
+    #[arg(long, value_name = "MB", default_value_t = 16.0)]
+    max_article_mb: f64,
+}
+
+impl LimitArgs {
+    fn bytes(&self) -> usize {
+        (self.max_article_mb.max(0.0) * (1 << 20) as f64) as usize
+    }
+}
+
 /// Which gazetteers a command loads.
 #[derive(clap::Args)]
 struct GazetteerArgs {
@@ -59,6 +73,8 @@ enum Command {
         out: PathBuf,
         #[command(flatten)]
         gazetteers: GazetteerArgs,
+        #[command(flatten)]
+        limits: LimitArgs,
         /// Table format.
         #[arg(long, value_enum, default_value = "csv")]
         format: FormatArg,
@@ -117,6 +133,8 @@ enum Command {
     Stream {
         #[command(flatten)]
         gazetteers: GazetteerArgs,
+        #[command(flatten)]
+        limits: LimitArgs,
         /// Worker threads (default: number of cores).
         #[arg(long, short)]
         jobs: Option<usize>,
@@ -215,6 +233,7 @@ fn main() -> ExitCode {
             inputs,
             out,
             gazetteers,
+            limits,
             format,
             jobs,
             force,
@@ -233,6 +252,7 @@ fn main() -> ExitCode {
                 &inputs,
                 &out,
                 &gazetteers,
+                limits.bytes(),
                 formats,
                 jobs,
                 force,
@@ -255,9 +275,10 @@ fn main() -> ExitCode {
         ),
         Command::Stream {
             gazetteers,
+            limits,
             jobs,
             source,
-        } => stream(&gazetteers, jobs, &source),
+        } => stream(&gazetteers, limits.bytes(), jobs, &source),
         Command::Segment { file, paragraphs } => segment_text(file.as_deref(), paragraphs.into()),
         Command::Gazetteer(GazetteerCommand::Check {
             dirs,
@@ -343,12 +364,18 @@ impl From<FormatArg> for Formats {
 }
 
 /// `whosaid stream`: stdin to stdout, nothing else on stderr unless fatal.
-fn stream(gazetteers: &GazetteerArgs, jobs: Option<usize>, source: &str) -> Result<()> {
+fn stream(
+    gazetteers: &GazetteerArgs,
+    max_article_bytes: usize,
+    jobs: Option<usize>,
+    source: &str,
+) -> Result<()> {
     let (gazetteer, _notes) = Gazetteer::load(&gazetteer_files(
         &gazetteers.dirs,
         gazetteers.no_default_gazetteers,
     )?)?;
-    let annotator = Annotator::new(gazetteer);
+    let mut annotator = Annotator::new(gazetteer);
+    annotator.max_article_bytes = max_article_bytes;
     let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let stdin = std::io::BufReader::new(std::io::stdin());
     let stdout = std::io::stdout();
@@ -416,6 +443,7 @@ fn extract(
     inputs: &[PathBuf],
     out: &Path,
     gazetteers: &GazetteerArgs,
+    max_article_bytes: usize,
     formats: Formats,
     jobs: usize,
     force: bool,
@@ -462,7 +490,8 @@ fn extract(
         on_warning: &on_warning,
         on_progress: &on_progress,
     };
-    let annotator = Annotator::new(gazetteer);
+    let mut annotator = Annotator::new(gazetteer);
+    annotator.max_article_bytes = max_article_bytes;
     let mine = shard.map_or(&discovered.inputs[..], |s| s.slice(&discovered.inputs));
     let mut summary = pipeline::run(mine, discovered.n_other_files, &annotator, &options)
         .with_context(|| format!("writing tables to {}", out.display()))?;

@@ -45,7 +45,14 @@ pub struct Annotated {
 pub struct Annotator {
     pub gazetteer: Gazetteer,
     roles: attribute::PersonRoles,
+    /// Longer article texts are skipped with a warning: a press release is kilobytes, so
+    /// megabytes of text are a broken input (a dump, a binary decoded as text), and its
+    /// rows could take gigabytes.
+    pub max_article_bytes: usize,
 }
+
+/// The default of [`Annotator::max_article_bytes`]: 16 MiB.
+pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
 
 fn sentence_of(sentences: &[Sentence], span: Span) -> Option<usize> {
     let i = sentences.partition_point(|s| s.span.end <= span.start);
@@ -58,7 +65,22 @@ fn sentence_of(sentences: &[Sentence], span: Span) -> Option<usize> {
 impl Annotator {
     pub fn new(gazetteer: Gazetteer) -> Annotator {
         let roles = attribute::PersonRoles::new(&gazetteer);
-        Annotator { gazetteer, roles }
+        Annotator {
+            gazetteer,
+            roles,
+            max_article_bytes: MAX_ARTICLE_BYTES,
+        }
+    }
+
+    /// Why `article` is not annotated, if it is too long.
+    pub fn refuses(&self, article: &Article) -> Option<String> {
+        (article.text.len() > self.max_article_bytes).then(|| {
+            format!(
+                "article text is {:.1} MB, more than the limit of {:.1} MB (--max-article-mb); skipped",
+                article.text.len() as f64 / (1 << 20) as f64,
+                self.max_article_bytes as f64 / (1 << 20) as f64
+            )
+        })
     }
 
     pub fn annotate(&self, article: Article) -> Annotated {
@@ -395,13 +417,20 @@ pub fn run(
         batch
             .par_iter()
             .map(|input| {
-                let outcome = input.read();
-                let bytes = outcome.articles.iter().map(|a| a.text.len() as u64).sum();
-                let annotated = outcome
-                    .articles
-                    .into_iter()
-                    .map(|a| annotator.annotate(a))
-                    .collect();
+                let mut outcome = input.read();
+                let mut bytes = 0;
+                let mut annotated = Vec::with_capacity(outcome.articles.len());
+                for article in outcome.articles {
+                    match annotator.refuses(&article) {
+                        Some(problem) => outcome
+                            .warnings
+                            .push(Warning::new(&article.source, problem).for_article(&article.id)),
+                        None => {
+                            bytes += article.text.len() as u64;
+                            annotated.push(annotator.annotate(article));
+                        }
+                    }
+                }
                 (annotated, outcome.warnings, bytes)
             })
             .collect()

@@ -169,6 +169,9 @@ fn process((n, line): &Line, source: &str, annotator: &Annotator) -> Answer {
             return error(id, message);
         }
     };
+    if let Some(problem) = annotator.refuses(&article) {
+        return error(Some(article.id), problem);
+    }
     let annotated = annotator.annotate(article);
     let mut warnings: Vec<String> = problems;
     if annotated.unpaired_marks > 0 {

@@ -85,3 +85,68 @@ fn malformed_gazetteer_rows_are_errors_with_file_and_line() {
     assert_eq!(gazetteer.len(), 1);
     assert_eq!(problems.len(), 2);
 }
+
+#[test]
+fn utf16_repeated_menus_and_a_huge_single_line() {
+    let dir = temp_dir();
+    let p = dir.path();
+    // UTF-16 (little endian) with a byte-order mark.
+    let text =
+        "Title of the page\n“We are ready,” said Anna Berg, Head of the OSCE Mission to Serbia.\n";
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(p.join("utf16.txt"), utf16).unwrap();
+    // A page whose menu block repeats thousands of times before the article.
+    let menu = "-\nOur work\n-\nFields of work\n- Elections\n- Policing\n".repeat(5_000);
+    std::fs::write(
+        p.join("menus.txt"),
+        format!("{menu}Press Release\nOSCE trains judges in Osh\nJudges met in Osh on Monday.\n“It works,” said Anna Berg.\n"),
+    )
+    .unwrap();
+    // One line of 100 MB: more text than an article may have, so a recorded skip.
+    let huge = "Osh Bishkek word ".repeat((100 << 20) / 17);
+    std::fs::write(p.join("huge.txt"), format!("Title\n{huge}\n")).unwrap();
+
+    let found = read::discover(&[p.to_path_buf()]).unwrap();
+    let out = temp_dir();
+    let (summary, warnings) = run(&found.inputs, out.path(), csv_only(), 2);
+    assert_eq!(summary.articles, 2);
+    let quotes = read_table(&out.path().join("quotes.csv"));
+    let speakers: Vec<(&str, &str)> = quotes
+        .iter()
+        .map(|q| (q["article_id"].as_str(), q["speaker"].as_str()))
+        .collect();
+    assert_eq!(speakers, [("menus", "Anna Berg"), ("utf16", "Anna Berg")]);
+    let articles = read_table(&out.path().join("articles.csv"));
+    let menus = articles
+        .iter()
+        .find(|a| a["article_id"] == "menus")
+        .unwrap();
+    assert!(!menus["text"].contains("Fields of work"), "menus were kept");
+    let skipped = warnings
+        .iter()
+        .find(|w| w.article_id.as_deref() == Some("huge"))
+        .expect("a warning for the huge article");
+    assert!(
+        skipped.problem.contains("more than the limit"),
+        "{}",
+        skipped.problem
+    );
+    let recorded = read_table(&out.path().join("warnings.csv"));
+    assert!(recorded.iter().any(|w| w["article_id"] == "huge"));
+}
+
+#[test]
+fn an_unwritable_output_directory_is_an_error_naming_it() {
+    let dir = temp_dir();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "not a directory").unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["extract", "-q", "--out"])
+        .arg(file.join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("a-file"), "{stderr}");
+}
