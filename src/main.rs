@@ -98,6 +98,17 @@ enum Command {
         #[arg(long, value_name = "K/N")]
         shard: Option<Shard>,
     },
+    /// Time the whole pipeline: generate a corpus from the bundled articles (copied until
+    /// it reaches --size MB), run `extract` on it with 1 thread and with --jobs threads,
+    /// and print MB/s, articles/s and peak memory for each.
+    Bench {
+        /// Corpus size in MB of input files.
+        #[arg(long, default_value_t = 200)]
+        size: usize,
+        /// Threads of the second run (default: number of cores).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+    },
     /// Concatenate the CSV row tables of shard outputs (in shard order, from their
     /// run.json) into one output directory.
     Merge {
@@ -262,6 +273,10 @@ fn main() -> ExitCode {
             )
         }
         Command::Merge { dirs, out, force } => merge(&dirs, &out, force),
+        Command::Bench { size, jobs } => bench(
+            size,
+            jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        ),
         Command::Coverage {
             dirs,
             out,
@@ -572,6 +587,83 @@ fn write_manifest(
     let path = out.join("run.json");
     std::fs::write(&path, format!("{manifest:#}\n"))
         .with_context(|| format!("writing {}", path.display()))
+}
+
+/// `whosaid bench`: the pipeline end to end on a generated corpus, 1 and `jobs` threads.
+fn bench(size_mb: usize, jobs: usize) -> Result<()> {
+    let dir = tempfile::tempdir().context("creating a temporary directory")?;
+    let corpus = dir.path().join("corpus");
+    let inputs = bundled::corpus();
+    let mut bytes = 0usize;
+    let mut copy = 0;
+    while bytes < size_mb << 20 {
+        for input in &inputs {
+            let data = input.load().map_err(|w| anyhow::anyhow!("{w}"))?;
+            let name = input.source.trim_start_matches("examples/corpus/");
+            let path = corpus.join(format!("copy{copy:05}")).join(name);
+            std::fs::create_dir_all(path.parent().unwrap_or(&corpus))?;
+            std::fs::write(&path, &data).with_context(|| format!("writing {}", path.display()))?;
+            bytes += data.len();
+        }
+        copy += 1;
+    }
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "whosaid bench: {mb:.0} MB in {} files ({copy} copies of the bundled corpus), CSV output",
+        copy * inputs.len()
+    );
+    let exe = std::env::current_exe().context("finding the whosaid binary")?;
+    let mut single = None;
+    let mut runs = vec![1];
+    if jobs > 1 {
+        runs.push(jobs);
+    }
+    for threads in runs {
+        let out = dir.path().join(format!("out-{threads}"));
+        let started = std::time::Instant::now();
+        let mut child = std::process::Command::new(&exe)
+            .args(["extract", "-q", "--no-coverage", "--force", "--jobs"])
+            .arg(threads.to_string())
+            .arg("--out")
+            .arg(&out)
+            .arg(&corpus)
+            .spawn()
+            .context("starting extract")?;
+        // The child's peak resident memory, read until it exits (Linux /proc).
+        let mut peak_kb = None;
+        let status = loop {
+            if let Ok(status) = std::fs::read_to_string(format!("/proc/{}/status", child.id())) {
+                let hwm = status
+                    .lines()
+                    .find_map(|l| l.strip_prefix("VmHWM:"))
+                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+                peak_kb = hwm.or(peak_kb);
+            }
+            if let Some(status) = child.try_wait()? {
+                break status;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let seconds = started.elapsed().as_secs_f64();
+        anyhow::ensure!(status.success(), "extract failed with {threads} thread(s)");
+        let manifest: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("run.json"))?)?;
+        let articles = manifest["articles"].as_u64().unwrap_or(0);
+        let speedup = match single {
+            Some(one) => format!("  {:.2}× the 1-thread run", one / seconds),
+            None => {
+                single = Some(seconds);
+                String::new()
+            }
+        };
+        println!(
+            "{threads} thread(s): {seconds:.2} s  {:.1} MB/s  {:.0} articles/s  peak RSS {}{speedup}",
+            mb / seconds,
+            articles as f64 / seconds,
+            peak_kb.map_or("n/a".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0)),
+        );
+    }
+    Ok(())
 }
 
 /// `whosaid merge`: shard outputs into one directory.

@@ -189,3 +189,28 @@ fn extract_writes_coverage_unless_told_not_to() {
     assert!(status.success());
     assert!(!out.path().join("without/coverage").exists());
 }
+
+#[test]
+fn bench_reports_throughput_and_memory_for_one_and_more_threads() {
+    let output = whosaid()
+        .args(["bench", "--size", "1", "--jobs", "2"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let runs: Vec<&str> = stdout.lines().filter(|l| l.contains("MB/s")).collect();
+    assert_eq!(runs.len(), 2, "{stdout}");
+    assert!(
+        runs[0].starts_with("1 thread(s)") && runs[1].starts_with("2 thread(s)"),
+        "{stdout}"
+    );
+    assert!(
+        runs.iter()
+            .all(|l| l.contains("articles/s") && l.contains("peak RSS")),
+        "{stdout}"
+    );
+}
