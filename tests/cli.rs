@@ -214,3 +214,42 @@ fn bench_reports_throughput_and_memory_for_one_and_more_threads() {
         "{stdout}"
     );
 }
+
+#[test]
+fn excel_safe_prefixes_formula_cells_and_the_default_stays_faithful() {
+    let dir = temp_dir();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"=cmd|' /C calc'!A0\", \"text\": \"“+Everyone counts,” said Anna Berg.\", \"title\": \"@title\"}\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str], out: &str| {
+        let status = whosaid()
+            .args(["extract", "-q", "--no-coverage", "--out"])
+            .arg(dir.path().join(out))
+            .args(extra)
+            .arg(&input)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::fs::read_to_string(dir.path().join(out).join("articles.csv")).unwrap()
+    };
+    let faithful = run(&[], "plain");
+    let safe = run(&["--excel-safe"], "safe");
+    assert!(
+        faithful.contains("\n=cmd|") && faithful.contains(",@title,"),
+        "{faithful}"
+    );
+    assert!(
+        safe.contains("\n'=cmd|") && safe.contains(",'@title,"),
+        "{safe}"
+    );
+    assert!(
+        !safe
+            .lines()
+            .skip(1)
+            .any(|l| l.starts_with(['=', '+', '-', '@'])),
+        "{safe}"
+    );
+}
