@@ -190,47 +190,54 @@ impl Input {
 
     /// Reads the input into articles. Never fails: problems become warnings.
     pub fn read(&self) -> ReadOutcome {
-        let mut outcome = ReadOutcome::default();
-        let bytes = match self.load() {
-            Ok(bytes) => bytes,
-            Err(warning) => {
-                outcome.warnings.push(warning);
-                return outcome;
-            }
-        };
-        let text = match decode(&bytes, &self.source) {
-            Ok((text, warning)) => {
-                outcome.warnings.extend(warning);
-                text
-            }
-            Err(warning) => {
-                outcome.warnings.push(warning.for_article(&self.id));
-                return outcome;
-            }
-        };
-        match self.format {
-            Format::Jsonl => jsonl::read(&text, &self.source, &mut outcome),
-            Format::Page | Format::Html => {
-                let parsed = if self.format == Format::Page {
-                    page::parse(&text)
-                } else {
-                    html::parse(&text)
-                };
-                match parsed.into_article(self.id.clone(), self.source.clone()) {
-                    Ok((article, problems)) => {
-                        outcome.warnings.extend(problems.into_iter().map(|problem| {
-                            Warning::new(&self.source, problem).for_article(&self.id)
-                        }));
-                        outcome.articles.push(article);
-                    }
-                    Err(problem) => outcome
-                        .warnings
-                        .push(Warning::new(&self.source, problem).for_article(&self.id)),
+        match self.load() {
+            Ok(bytes) => read_bytes(&bytes, self.format, &self.source, &self.id),
+            Err(warning) => ReadOutcome {
+                articles: Vec::new(),
+                warnings: vec![warning],
+            },
+        }
+    }
+}
+
+/// Reads the bytes of one input of `format`; `source` and `id` name it in articles and
+/// warnings. Never fails: problems become warnings.
+pub fn read_bytes(bytes: &[u8], format: Format, source: &str, id: &str) -> ReadOutcome {
+    let mut outcome = ReadOutcome::default();
+    let text = match decode(bytes, source) {
+        Ok((text, warning)) => {
+            outcome.warnings.extend(warning);
+            text
+        }
+        Err(warning) => {
+            outcome.warnings.push(warning.for_article(id));
+            return outcome;
+        }
+    };
+    match format {
+        Format::Jsonl => jsonl::read(&text, source, &mut outcome),
+        Format::Page | Format::Html => {
+            let parsed = if format == Format::Page {
+                page::parse(&text)
+            } else {
+                html::parse(&text)
+            };
+            match parsed.into_article(id.to_string(), source.to_string()) {
+                Ok((article, problems)) => {
+                    outcome.warnings.extend(
+                        problems
+                            .into_iter()
+                            .map(|problem| Warning::new(source, problem).for_article(id)),
+                    );
+                    outcome.articles.push(article);
                 }
+                Err(problem) => outcome
+                    .warnings
+                    .push(Warning::new(source, problem).for_article(id)),
             }
         }
-        outcome
     }
+    outcome
 }
 
 /// Bytes → text. Strips a UTF-8 byte-order mark, decodes UTF-16 with a byte-order mark,
