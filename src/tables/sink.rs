@@ -46,7 +46,6 @@ pub struct CsvSink {
     path: PathBuf,
     temp: NamedTempFile,
     writer: csv::Writer<BufWriter<File>>,
-    record: Vec<String>,
     excel_safe: bool,
 }
 
@@ -69,7 +68,6 @@ impl CsvSink {
             path,
             temp,
             writer,
-            record: Vec::new(),
             excel_safe,
         })
     }
@@ -94,18 +92,25 @@ pub(super) fn date_text(days: i32) -> String {
 
 impl Sink for CsvSink {
     fn write(&mut self, cells: &[Cell]) -> Result<()> {
-        self.record.clear();
+        let error = |e: csv::Error| table_error(&self.path, e);
         for cell in cells {
-            let mut text = cell_text(cell);
+            // Text cells go out as they are; the others are formatted first.
+            let formatted;
+            let text = match cell {
+                Cell::Str(s) => s.as_str(),
+                other => {
+                    formatted = cell_text(other);
+                    formatted.as_str()
+                }
+            };
             // OWASP CSV injection: spreadsheets evaluate cells that start with these.
             if self.excel_safe && text.starts_with(['=', '+', '-', '@']) {
-                text.insert(0, '\'');
+                self.writer.write_field(format!("'{text}")).map_err(error)?;
+            } else {
+                self.writer.write_field(text).map_err(error)?;
             }
-            self.record.push(text);
         }
-        self.writer
-            .write_record(&self.record)
-            .map_err(|e| table_error(&self.path, e))
+        self.writer.write_record(None::<&[u8]>).map_err(error)
     }
 
     fn finish(self: Box<Self>) -> Result<()> {
