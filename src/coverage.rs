@@ -14,7 +14,7 @@
 //! - articles without an issuing office are left out of every table;
 //! - a quote is internal when the speaker's organization (or the organization speaking)
 //!   is an OSCE structure: `org/osce`, anything under it, or an organization of an OSCE
-//!   subtype (institution, field operation, secretariat unit, ...);
+//!   subtype (`Gazetteer::is_osce_structure`);
 //! - gender shares are over all quotes of the office; quotes by organizations and unnamed
 //!   speakers count as unknown.
 //!
@@ -26,23 +26,12 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::gazetteer::{EntityRef, EntityType, Gazetteer};
+use crate::gazetteer::{EntityRef, Gazetteer};
 use crate::read::Date;
 use crate::tables::rows::{
     OfficePlaceRow, OfficeRow, OfficeSpeakerRow, OfficeTopicRow, OfficeYearRow,
 };
 use crate::tables::{Formats, Row, TableWriter};
-
-/// Subtypes of OSCE structures, for `share_quotes_internal`.
-const OSCE_SUBTYPES: &[&str] = &[
-    "osce",
-    "institution",
-    "field operation",
-    "secretariat unit",
-    "decision-making body",
-    "chairpersonship",
-    "parliamentary assembly",
-];
 
 /// Row counts of the coverage tables written.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -257,28 +246,6 @@ struct Tables {
     years: DataFrame,
 }
 
-/// True for an OSCE structure: the OSCE, anything whose parents lead to it, or an
-/// organization of an OSCE subtype.
-fn is_osce(gazetteer: &Gazetteer, entity: EntityRef) -> bool {
-    let mut at = Some(entity);
-    let mut steps = 0;
-    while let Some(e) = at.filter(|_| steps < 16) {
-        let entry = gazetteer.entity(e);
-        if entry.kind == EntityType::Organization
-            && (entry.id == "org/osce"
-                || entry
-                    .subtype
-                    .as_deref()
-                    .is_some_and(|s| OSCE_SUBTYPES.contains(&s)))
-        {
-            return true;
-        }
-        at = entry.parent_ref;
-        steps += 1;
-    }
-    false
-}
-
 fn aggregate(
     articles: LazyFrame,
     mentions: LazyFrame,
@@ -338,7 +305,7 @@ fn aggregate(
     // Quotes with the organization that makes them internal or not.
     let osce: Vec<String> = (0..gazetteer.len())
         .map(|i| EntityRef(i as u32))
-        .filter(|&e| is_osce(gazetteer, e))
+        .filter(|&e| gazetteer.is_osce_structure(e))
         .map(|e| gazetteer.entity(e).id.clone())
         .collect();
     let osce = df!("org_id" => osce.clone(), "internal" => vec![true; osce.len()])?.lazy();

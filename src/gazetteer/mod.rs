@@ -60,6 +60,18 @@ pub const SUBTYPE_PRIORITY: &[&str] = &[
     "official",
 ];
 
+/// Subtypes of OSCE structures (all in [`SUBTYPE_PRIORITY`]): an organization of one of
+/// them, or under one of them, is part of the OSCE.
+pub const OSCE_SUBTYPES: &[&str] = &[
+    "osce",
+    "institution",
+    "field operation",
+    "secretariat unit",
+    "decision-making body",
+    "chairpersonship",
+    "parliamentary assembly",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
@@ -494,6 +506,26 @@ impl Gazetteer {
         self.entities.is_empty()
     }
 
+    /// True for an OSCE structure: `org/osce`, an organization of an [`OSCE_SUBTYPES`]
+    /// subtype, or one whose parents lead to such (a cycle of parents stops the walk).
+    pub fn is_osce_structure(&self, entity: EntityRef) -> bool {
+        let mut at = Some(entity);
+        for _ in 0..16 {
+            let Some(e) = at else { break };
+            let entry = self.entity(e);
+            let osce = entry.id == "org/osce"
+                || entry
+                    .subtype
+                    .as_deref()
+                    .is_some_and(|s| OSCE_SUBTYPES.contains(&s));
+            if entry.kind == EntityType::Organization && osce {
+                return true;
+            }
+            at = entry.parent_ref;
+        }
+        false
+    }
+
     /// How many entities were loaded from the file named `file`.
     pub fn rows_from(&self, file: &str) -> usize {
         self.entities
@@ -773,6 +805,23 @@ mod tests {
         );
         let m = g.find("Georgia")[0];
         assert_eq!(g.alternatives(&m), [g.get("place/georgia-us").unwrap()]);
+    }
+
+    #[test]
+    fn osce_structures_follow_subtypes_and_parents() {
+        assert!(OSCE_SUBTYPES.iter().all(|s| SUBTYPE_PRIORITY.contains(s)));
+        let (g, _) = gazetteer(
+            "id,type,subtype,name,aliases,parent\n\
+             org/osce,organization,osce,Organization for Security and Co-operation in Europe,OSCE,\n\
+             org/unit,organization,,Media Unit,,org/mission\n\
+             org/mission,organization,field operation,Mission to Serbia,,org/osce\n\
+             org/un,organization,international organization,United Nations,UN,\n\
+             org/a,organization,,Cycle A,,org/b\n\
+             org/b,organization,,Cycle B,,org/a\n",
+        );
+        let osce = |id| g.is_osce_structure(g.get(id).unwrap());
+        assert!(osce("org/osce") && osce("org/mission") && osce("org/unit"));
+        assert!(!osce("org/un") && !osce("org/a"));
     }
 
     #[test]
