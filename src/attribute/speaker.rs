@@ -365,7 +365,7 @@ pub(crate) fn split_role(
                     !org.contains(' ') && LEXICON.kind(org) == Some(WordKind::Organization);
                 let names_org = kind_at(EntityType::Organization, org_from).is_some()
                     || org.split_whitespace().any(|w| {
-                        LEXICON.kind(w) == Some(WordKind::Organization) || ORG_WORDS.contains(&w)
+                        LEXICON.kind(w) == Some(WordKind::Organization)
                     });
                 let place = kind_at(EntityType::Place, org_from);
                 if single_org_word && !article {
@@ -439,44 +439,6 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
     })
 }
 
-/// Words that make a `from ...` phrase an organization rather than a place.
-const ORG_WORDS: &[&str] = &[
-    "Institute",
-    "University",
-    "Faculty",
-    "Academy",
-    "Agency",
-    "Association",
-    "Council",
-    "Commission",
-    "Committee",
-    "Court",
-    "Department",
-    "Directorate",
-    "Foundation",
-    "Centre",
-    "Center",
-    "Service",
-    "Union",
-    "Network",
-    "School",
-    "College",
-    "Police",
-    "Parliament",
-    "Ombudsman",
-    "Ombudsperson",
-    "Bureau",
-    "Authority",
-    "Office",
-    "Ministry",
-    "Unit",
-    "Government",
-    "Self-Government",
-    "Programme",
-    "Mission",
-    "Municipality",
-    "Assembly",
-];
 
 static OPENERS: std::sync::LazyLock<crate::data::WordSet> = std::sync::LazyLock::new(|| {
     crate::data::rows(include_str!("../../data/sentence_openers.txt"))
@@ -541,8 +503,8 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
             // honorific or a title, before an apposition, as the subject of its chunk, or
             // after `by` (`presented by Pieter van den Broek`).
             let org_like = chunk[a..b].iter().any(|t| {
-                ORG_WORDS.contains(&t.word.trim_end_matches(['’', '\'', 's']))
-                    || ORG_WORDS.contains(&t.word)
+                LEXICON.kind(t.word.trim_end_matches(['’', '\'', 's'])) == Some(WordKind::Organization)
+                    || LEXICON.kind(t.word) == Some(WordKind::Organization)
             });
             let prev = a.checked_sub(1).map(|i| chunk[i].word);
             // Right after an honorific or rank, or after a title phrase (`ODIHR Adviser on
