@@ -364,9 +364,9 @@ pub(crate) fn split_role(
                 let single_org_word =
                     !org.contains(' ') && LEXICON.kind(org) == Some(WordKind::Organization);
                 let names_org = kind_at(EntityType::Organization, org_from).is_some()
-                    || org.split_whitespace().any(|w| {
-                        LEXICON.kind(w) == Some(WordKind::Organization)
-                    });
+                    || org
+                        .split_whitespace()
+                        .any(|w| LEXICON.kind(w) == Some(WordKind::Organization));
                 let place = kind_at(EntityType::Place, org_from);
                 if single_org_word && !article {
                     (raw, None) // `Head of Mission`
@@ -439,7 +439,6 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
     })
 }
 
-
 static OPENERS: std::sync::LazyLock<crate::data::WordSet> = std::sync::LazyLock::new(|| {
     crate::data::rows(include_str!("../../data/sentence_openers.txt"))
         .map(str::trim)
@@ -503,7 +502,8 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
             // honorific or a title, before an apposition, as the subject of its chunk, or
             // after `by` (`presented by Pieter van den Broek`).
             let org_like = chunk[a..b].iter().any(|t| {
-                LEXICON.kind(t.word.trim_end_matches(['’', '\'', 's'])) == Some(WordKind::Organization)
+                LEXICON.kind(t.word.trim_end_matches(['’', '\'', 's']))
+                    == Some(WordKind::Organization)
                     || LEXICON.kind(t.word) == Some(WordKind::Organization)
             });
             let prev = a.checked_sub(1).map(|i| chunk[i].word);
