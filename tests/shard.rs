@@ -81,3 +81,22 @@ fn a_bad_shard_is_a_usage_error() {
         assert_eq!(output.status.code(), Some(2), "{bad}");
     }
 }
+
+#[test]
+fn merge_names_a_shard_without_csv_tables() {
+    let dir = temp_dir();
+    let shard = dir.path().join("s0");
+    std::fs::create_dir_all(&shard).unwrap();
+    let output = whosaid()
+        .args(["merge", "--out"])
+        .arg(dir.path().join("merged"))
+        .arg(&shard)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("articles.csv") && stderr.contains("merge reads CSV"),
+        "{stderr}"
+    );
+}
