@@ -1,5 +1,7 @@
-//! A serde serializer that turns one row struct into a list of [`Cell`]s, so that every
-//! table goes through the same code whatever its columns.
+//! A serde serializer that turns one row struct into its cells, so that every table goes
+//! through the same code whatever its columns. Cells are handed on one by one as
+//! borrowed [`CellRef`]s ([`each_cell`]), so a text cell reaches a CSV file without a copy;
+//! [`to_cells`] collects owned [`Cell`]s where they must be kept (Parquet row groups, JSON).
 //!
 //! Supported field types: strings, integers, floats, booleans, `Option`s of those, unit
 //! enum variants (written as their serde name), sequences of strings (list columns) and
@@ -22,35 +24,97 @@ pub enum Cell {
     List(Vec<String>),
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("cannot store {0} in a table cell")]
-pub struct CellError(pub String);
+/// A cell borrowed from the row being serialized: what sinks receive, so that text
+/// cells reach a CSV file without being copied first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CellRef<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'a str),
+    /// Days since 1970-01-01.
+    Date(i32),
+    List(&'a [String]),
+}
 
-impl ser::Error for CellError {
-    fn custom<T: std::fmt::Display>(msg: T) -> Self {
-        CellError(msg.to_string())
+impl Cell {
+    pub fn as_ref(&self) -> CellRef<'_> {
+        match self {
+            Cell::Null => CellRef::Null,
+            Cell::Bool(b) => CellRef::Bool(*b),
+            Cell::Int(i) => CellRef::Int(*i),
+            Cell::Float(f) => CellRef::Float(*f),
+            Cell::Str(s) => CellRef::Str(s),
+            Cell::Date(d) => CellRef::Date(*d),
+            Cell::List(items) => CellRef::List(items),
+        }
     }
 }
 
-/// Serializes a row struct into its cells, in field order.
-pub fn to_cells<R: Serialize>(row: &R, out: &mut Vec<Cell>) -> Result<(), CellError> {
-    out.clear();
-    row.serialize(RowSerializer { out })
+impl CellRef<'_> {
+    pub fn to_owned(self) -> Cell {
+        match self {
+            CellRef::Null => Cell::Null,
+            CellRef::Bool(b) => Cell::Bool(b),
+            CellRef::Int(i) => Cell::Int(i),
+            CellRef::Float(f) => Cell::Float(f),
+            CellRef::Str(s) => Cell::Str(s.to_string()),
+            CellRef::Date(d) => Cell::Date(d),
+            CellRef::List(items) => Cell::List(items.to_vec()),
+        }
+    }
 }
 
-struct RowSerializer<'a> {
-    out: &'a mut Vec<Cell>,
+#[derive(Debug, thiserror::Error)]
+pub enum CellError {
+    #[error("cannot store {0} in a table cell")]
+    Unsupported(String),
+    /// The receiver of the cells failed (a sink's write error).
+    #[error(transparent)]
+    Sink(#[from] crate::error::Error),
+}
+
+fn unsupported(what: impl Into<String>) -> CellError {
+    CellError::Unsupported(what.into())
+}
+
+impl ser::Error for CellError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        unsupported(msg.to_string())
+    }
+}
+
+/// What receives a row's cells, in field order.
+pub type Emit<'e> = dyn FnMut(CellRef<'_>) -> Result<(), CellError> + 'e;
+
+/// Serializes a row struct, handing each cell to `emit` as soon as it is known.
+pub fn each_cell<R: Serialize>(row: &R, emit: &mut Emit<'_>) -> Result<(), CellError> {
+    row.serialize(RowSerializer { emit })
+}
+
+/// Serializes a row struct into owned cells, in field order.
+pub fn to_cells<R: Serialize>(row: &R, out: &mut Vec<Cell>) -> Result<(), CellError> {
+    out.clear();
+    each_cell(row, &mut |cell| {
+        out.push(cell.to_owned());
+        Ok(())
+    })
+}
+
+struct RowSerializer<'a, 'e> {
+    emit: &'a mut Emit<'e>,
 }
 
 macro_rules! unsupported {
     ($($method:ident($($arg:ty),*) -> $ret:ty;)*) => {
         $(fn $method(self, $(_: $arg),*) -> Result<$ret, CellError> {
-            Err(CellError(stringify!($method).trim_start_matches("serialize_").into()))
+            Err(unsupported(stringify!($method).trim_start_matches("serialize_")))
         })*
     };
 }
 
-impl<'a> ser::Serializer for RowSerializer<'a> {
+impl<'a, 'e> ser::Serializer for RowSerializer<'a, 'e> {
     type Ok = ();
     type Error = CellError;
     type SerializeSeq = Impossible<(), CellError>;
@@ -82,14 +146,14 @@ impl<'a> ser::Serializer for RowSerializer<'a> {
     }
 
     fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<(), CellError> {
-        Err(CellError("an optional row".into()))
+        Err(unsupported("an optional row"))
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,
         _: &'static str,
         _: &T,
     ) -> Result<(), CellError> {
-        Err(CellError("a newtype row".into()))
+        Err(unsupported("a newtype row"))
     }
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
         self,
@@ -98,11 +162,11 @@ impl<'a> ser::Serializer for RowSerializer<'a> {
         _: &'static str,
         _: &T,
     ) -> Result<(), CellError> {
-        Err(CellError("an enum row".into()))
+        Err(unsupported("an enum row"))
     }
 }
 
-impl ser::SerializeStruct for RowSerializer<'_> {
+impl ser::SerializeStruct for RowSerializer<'_, '_> {
     type Ok = ();
     type Error = CellError;
 
@@ -111,8 +175,10 @@ impl ser::SerializeStruct for RowSerializer<'_> {
         _: &'static str,
         value: &T,
     ) -> Result<(), CellError> {
-        self.out.push(value.serialize(CellSerializer)?);
-        Ok(())
+        value.serialize(CellSerializer {
+            emit: &mut *self.emit,
+            date: false,
+        })
     }
 
     fn end(self) -> Result<(), CellError> {
@@ -120,96 +186,109 @@ impl ser::SerializeStruct for RowSerializer<'_> {
     }
 }
 
-/// Serializes one field value into one cell.
-struct CellSerializer;
+/// Serializes one field value into one cell and hands it on; text is handed on from
+/// inside `serialize_str`, while it is still borrowed.
+struct CellSerializer<'a, 'e> {
+    emit: &'a mut Emit<'e>,
+    /// Inside the date newtype: the integer is a day number.
+    date: bool,
+}
 
-impl ser::Serializer for CellSerializer {
-    type Ok = Cell;
+impl CellSerializer<'_, '_> {
+    fn int(self, v: i64) -> Result<(), CellError> {
+        let cell = if self.date {
+            CellRef::Date(i32::try_from(v).map_err(|_| unsupported(format!("date {v}")))?)
+        } else {
+            CellRef::Int(v)
+        };
+        (self.emit)(cell)
+    }
+}
+
+impl<'a, 'e> ser::Serializer for CellSerializer<'a, 'e> {
+    type Ok = ();
     type Error = CellError;
-    type SerializeSeq = ListSerializer;
-    type SerializeTuple = Impossible<Cell, CellError>;
-    type SerializeTupleStruct = Impossible<Cell, CellError>;
-    type SerializeTupleVariant = Impossible<Cell, CellError>;
-    type SerializeMap = Impossible<Cell, CellError>;
-    type SerializeStruct = Impossible<Cell, CellError>;
-    type SerializeStructVariant = Impossible<Cell, CellError>;
+    type SerializeSeq = ListSerializer<'a, 'e>;
+    type SerializeTuple = Impossible<(), CellError>;
+    type SerializeTupleStruct = Impossible<(), CellError>;
+    type SerializeTupleVariant = Impossible<(), CellError>;
+    type SerializeMap = Impossible<(), CellError>;
+    type SerializeStruct = Impossible<(), CellError>;
+    type SerializeStructVariant = Impossible<(), CellError>;
 
-    fn serialize_bool(self, v: bool) -> Result<Cell, CellError> {
-        Ok(Cell::Bool(v))
+    fn serialize_bool(self, v: bool) -> Result<(), CellError> {
+        (self.emit)(CellRef::Bool(v))
     }
-    fn serialize_i8(self, v: i8) -> Result<Cell, CellError> {
-        Ok(Cell::Int(v.into()))
+    fn serialize_i8(self, v: i8) -> Result<(), CellError> {
+        self.int(v.into())
     }
-    fn serialize_i16(self, v: i16) -> Result<Cell, CellError> {
-        Ok(Cell::Int(v.into()))
+    fn serialize_i16(self, v: i16) -> Result<(), CellError> {
+        self.int(v.into())
     }
-    fn serialize_i32(self, v: i32) -> Result<Cell, CellError> {
-        Ok(Cell::Int(v.into()))
+    fn serialize_i32(self, v: i32) -> Result<(), CellError> {
+        self.int(v.into())
     }
-    fn serialize_i64(self, v: i64) -> Result<Cell, CellError> {
-        Ok(Cell::Int(v))
+    fn serialize_i64(self, v: i64) -> Result<(), CellError> {
+        self.int(v)
     }
-    fn serialize_u8(self, v: u8) -> Result<Cell, CellError> {
-        Ok(Cell::Int(v.into()))
+    fn serialize_u8(self, v: u8) -> Result<(), CellError> {
+        self.int(v.into())
     }
-    fn serialize_u16(self, v: u16) -> Result<Cell, CellError> {
-        Ok(Cell::Int(v.into()))
+    fn serialize_u16(self, v: u16) -> Result<(), CellError> {
+        self.int(v.into())
     }
-    fn serialize_u32(self, v: u32) -> Result<Cell, CellError> {
-        Ok(Cell::Int(v.into()))
+    fn serialize_u32(self, v: u32) -> Result<(), CellError> {
+        self.int(v.into())
     }
-    fn serialize_u64(self, v: u64) -> Result<Cell, CellError> {
-        i64::try_from(v)
-            .map(Cell::Int)
-            .map_err(|_| CellError(format!("integer {v}")))
+    fn serialize_u64(self, v: u64) -> Result<(), CellError> {
+        let v = i64::try_from(v).map_err(|_| unsupported(format!("integer {v}")))?;
+        self.int(v)
     }
-    fn serialize_f32(self, v: f32) -> Result<Cell, CellError> {
+    fn serialize_f32(self, v: f32) -> Result<(), CellError> {
         // Through the shortest decimal form, so 0.95f32 is 0.95 and not 0.949999988.
-        Ok(Cell::Float(v.to_string().parse().unwrap_or(v.into())))
+        (self.emit)(CellRef::Float(v.to_string().parse().unwrap_or(v.into())))
     }
-    fn serialize_f64(self, v: f64) -> Result<Cell, CellError> {
-        Ok(Cell::Float(v))
+    fn serialize_f64(self, v: f64) -> Result<(), CellError> {
+        (self.emit)(CellRef::Float(v))
     }
-    fn serialize_char(self, v: char) -> Result<Cell, CellError> {
-        Ok(Cell::Str(v.to_string()))
+    fn serialize_char(self, v: char) -> Result<(), CellError> {
+        (self.emit)(CellRef::Str(v.encode_utf8(&mut [0; 4])))
     }
-    fn serialize_str(self, v: &str) -> Result<Cell, CellError> {
-        Ok(Cell::Str(v.to_string()))
+    fn serialize_str(self, v: &str) -> Result<(), CellError> {
+        (self.emit)(CellRef::Str(v))
     }
-    fn serialize_bytes(self, _: &[u8]) -> Result<Cell, CellError> {
-        Err(CellError("bytes".into()))
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), CellError> {
+        Err(unsupported("bytes"))
     }
-    fn serialize_none(self) -> Result<Cell, CellError> {
-        Ok(Cell::Null)
+    fn serialize_none(self) -> Result<(), CellError> {
+        (self.emit)(CellRef::Null)
     }
-    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<Cell, CellError> {
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), CellError> {
         value.serialize(self)
     }
-    fn serialize_unit(self) -> Result<Cell, CellError> {
-        Ok(Cell::Null)
+    fn serialize_unit(self) -> Result<(), CellError> {
+        (self.emit)(CellRef::Null)
     }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<Cell, CellError> {
-        Ok(Cell::Null)
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), CellError> {
+        (self.emit)(CellRef::Null)
     }
     fn serialize_unit_variant(
         self,
         _: &'static str,
         _: u32,
         variant: &'static str,
-    ) -> Result<Cell, CellError> {
-        Ok(Cell::Str(variant.to_string()))
+    ) -> Result<(), CellError> {
+        (self.emit)(CellRef::Str(variant))
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,
         name: &'static str,
         value: &T,
-    ) -> Result<Cell, CellError> {
-        match (name, value.serialize(CellSerializer)?) {
-            (DATE_NEWTYPE, Cell::Int(days)) => i32::try_from(days)
-                .map(Cell::Date)
-                .map_err(|_| CellError(format!("date {days}"))),
-            (_, cell) => Ok(cell),
-        }
+    ) -> Result<(), CellError> {
+        value.serialize(CellSerializer {
+            emit: self.emit,
+            date: name == DATE_NEWTYPE,
+        })
     }
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
         self,
@@ -217,21 +296,24 @@ impl ser::Serializer for CellSerializer {
         _: u32,
         variant: &'static str,
         _: &T,
-    ) -> Result<Cell, CellError> {
-        Err(CellError(format!("enum variant {variant} with data")))
+    ) -> Result<(), CellError> {
+        Err(unsupported(format!("enum variant {variant} with data")))
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<ListSerializer, CellError> {
-        Ok(ListSerializer(Vec::with_capacity(len.unwrap_or(0))))
+    fn serialize_seq(self, len: Option<usize>) -> Result<ListSerializer<'a, 'e>, CellError> {
+        Ok(ListSerializer {
+            emit: self.emit,
+            items: Vec::with_capacity(len.unwrap_or(0)),
+        })
     }
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, CellError> {
-        Err(CellError("tuple".into()))
+        Err(unsupported("tuple"))
     }
     fn serialize_tuple_struct(
         self,
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeTupleStruct, CellError> {
-        Err(CellError("tuple struct".into()))
+        Err(unsupported("tuple struct"))
     }
     fn serialize_tuple_variant(
         self,
@@ -240,17 +322,17 @@ impl ser::Serializer for CellSerializer {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeTupleVariant, CellError> {
-        Err(CellError("tuple variant".into()))
+        Err(unsupported("tuple variant"))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, CellError> {
-        Err(CellError("map".into()))
+        Err(unsupported("map"))
     }
     fn serialize_struct(
         self,
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStruct, CellError> {
-        Err(CellError("nested struct".into()))
+        Err(unsupported("nested struct"))
     }
     fn serialize_struct_variant(
         self,
@@ -259,27 +341,35 @@ impl ser::Serializer for CellSerializer {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStructVariant, CellError> {
-        Err(CellError("struct variant".into()))
+        Err(unsupported("struct variant"))
     }
 }
 
-struct ListSerializer(Vec<String>);
+/// A list column: its items are collected, then handed on as one cell.
+struct ListSerializer<'a, 'e> {
+    emit: &'a mut Emit<'e>,
+    items: Vec<String>,
+}
 
-impl ser::SerializeSeq for ListSerializer {
-    type Ok = Cell;
+impl ser::SerializeSeq for ListSerializer<'_, '_> {
+    type Ok = ();
     type Error = CellError;
 
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), CellError> {
-        match value.serialize(CellSerializer)? {
-            Cell::Str(s) => {
-                self.0.push(s);
-                Ok(())
-            }
-            other => Err(CellError(format!("list element {other:?}"))),
-        }
+        let items = &mut self.items;
+        value.serialize(CellSerializer {
+            emit: &mut |cell| match cell {
+                CellRef::Str(s) => {
+                    items.push(s.to_string());
+                    Ok(())
+                }
+                other => Err(unsupported(format!("list element {other:?}"))),
+            },
+            date: false,
+        })
     }
 
-    fn end(self) -> Result<Cell, CellError> {
-        Ok(Cell::List(self.0))
+    fn end(self) -> Result<(), CellError> {
+        (self.emit)(CellRef::List(&self.items))
     }
 }

@@ -17,7 +17,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use cells::{to_cells, Cell};
+use cells::{each_cell, to_cells, Cell, CellError};
 use sink::{CsvSink, ParquetSink, Sink};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +90,6 @@ pub fn write_json<R: Row>(row: &R, cells: &mut Vec<Cell>, out: &mut Vec<u8>) -> 
 /// Writes rows of one type to every requested format.
 pub struct TableWriter<R: Row> {
     sinks: Vec<Box<dyn Sink>>,
-    cells: Vec<Cell>,
     rows: u64,
     _row: PhantomData<fn(&R)>,
 }
@@ -112,25 +111,34 @@ impl<R: Row> TableWriter<R> {
         }
         Ok(TableWriter {
             sinks,
-            cells: Vec::with_capacity(R::COLUMNS.len()),
             rows: 0,
             _row: PhantomData,
         })
     }
 
     pub fn write(&mut self, row: &R) -> Result<()> {
-        to_cells(row, &mut self.cells).map_err(|e| Error::Table {
-            path: R::TABLE.into(),
-            message: e.to_string(),
+        let sinks = &mut self.sinks;
+        let mut columns = 0;
+        each_cell(row, &mut |cell| {
+            columns += 1;
+            sinks.iter_mut().try_for_each(|sink| sink.cell(cell))?;
+            Ok(())
+        })
+        .map_err(|e| match e {
+            CellError::Sink(e) => e,
+            e => Error::Table {
+                path: R::TABLE.into(),
+                message: e.to_string(),
+            },
         })?;
         debug_assert_eq!(
-            self.cells.len(),
+            columns,
             R::COLUMNS.len(),
             "{} row does not match its columns",
             R::TABLE
         );
         for sink in &mut self.sinks {
-            sink.write(&self.cells)?;
+            sink.end_row()?;
         }
         self.rows += 1;
         Ok(())

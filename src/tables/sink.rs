@@ -9,14 +9,22 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 use tempfile::NamedTempFile;
 
-use super::cells::Cell;
+use super::cells::{Cell, CellRef};
 use super::ColumnType;
 use crate::error::{Error, Result};
 
-/// Rows of cells → one file.
+/// Rows of cells → one file. A row is its cells in column order, then `end_row`.
 pub trait Sink: Send {
-    fn write(&mut self, cells: &[Cell]) -> Result<()>;
+    fn cell(&mut self, cell: CellRef<'_>) -> Result<()>;
+    fn end_row(&mut self) -> Result<()>;
     fn finish(self: Box<Self>) -> Result<()>;
+
+    fn write(&mut self, cells: &[Cell]) -> Result<()> {
+        for cell in cells {
+            self.cell(cell.as_ref())?;
+        }
+        self.end_row()
+    }
 }
 
 fn table_error(path: &Path, message: impl std::fmt::Display) -> Error {
@@ -42,10 +50,18 @@ fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
 }
 
 /// CSV: RFC 4180, header row, `; `-joined lists, empty cells for missing values.
+///
+/// Fields are quoted only when they hold a comma, a quote or a line break, exactly as the
+/// `csv` crate's default writer does (the tests read every table back with it); writing
+/// them here instead saves a pass through its byte-by-byte state machine.
 pub struct CsvSink {
     path: PathBuf,
     temp: NamedTempFile,
-    writer: csv::Writer<BufWriter<File>>,
+    out: BufWriter<File>,
+    /// Fields written in the current row.
+    fields: usize,
+    /// Scratch for cells that are not text.
+    scratch: String,
     excel_safe: bool,
 }
 
@@ -60,28 +76,50 @@ impl CsvSink {
             .as_file()
             .try_clone()
             .map_err(|e| table_error(&path, e))?;
-        let mut writer = csv::Writer::from_writer(BufWriter::with_capacity(1 << 16, file));
-        writer
-            .write_record(columns.iter().map(|(name, _)| name))
-            .map_err(|e| table_error(&path, e))?;
-        Ok(CsvSink {
+        let mut sink = CsvSink {
             path,
             temp,
-            writer,
-            excel_safe,
-        })
+            out: BufWriter::with_capacity(1 << 16, file),
+            fields: 0,
+            scratch: String::new(),
+            excel_safe: false,
+        };
+        for (name, _) in columns {
+            sink.cell(CellRef::Str(name))?;
+        }
+        sink.end_row()?;
+        sink.excel_safe = excel_safe;
+        Ok(sink)
     }
-}
 
-fn cell_text(cell: &Cell) -> String {
-    match cell {
-        Cell::Null => String::new(),
-        Cell::Bool(b) => b.to_string(),
-        Cell::Int(i) => i.to_string(),
-        Cell::Float(f) => f.to_string(),
-        Cell::Str(s) => s.clone(),
-        Cell::Date(days) => date_text(*days),
-        Cell::List(items) => items.join("; "),
+    fn field(&mut self, text: &str) -> std::io::Result<()> {
+        if self.fields > 0 {
+            self.out.write_all(b",")?;
+        }
+        self.fields += 1;
+        // OWASP CSV injection: spreadsheets evaluate cells that start with these.
+        let prefix: &[u8] = if self.excel_safe && text.starts_with(['=', '+', '-', '@']) {
+            b"'"
+        } else {
+            b""
+        };
+        let bytes = text.as_bytes();
+        if !bytes
+            .iter()
+            .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+        {
+            self.out.write_all(prefix)?;
+            return self.out.write_all(bytes);
+        }
+        self.out.write_all(b"\"")?;
+        self.out.write_all(prefix)?;
+        for (i, part) in bytes.split(|&b| b == b'"').enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\"\"")?;
+            }
+            self.out.write_all(part)?;
+        }
+        self.out.write_all(b"\"")
     }
 }
 
@@ -91,36 +129,62 @@ pub(super) fn date_text(days: i32) -> String {
 }
 
 impl Sink for CsvSink {
-    fn write(&mut self, cells: &[Cell]) -> Result<()> {
-        let error = |e: csv::Error| table_error(&self.path, e);
-        for cell in cells {
-            // Text cells go out as they are; the others are formatted first.
-            let formatted;
-            let text = match cell {
-                Cell::Str(s) => s.as_str(),
-                other => {
-                    formatted = cell_text(other);
-                    formatted.as_str()
+    fn cell(&mut self, cell: CellRef<'_>) -> Result<()> {
+        use std::fmt::Write as _;
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        let text = match cell {
+            CellRef::Str(s) => s,
+            CellRef::Null => "",
+            CellRef::Bool(b) => {
+                if b {
+                    "true"
+                } else {
+                    "false"
                 }
-            };
-            // OWASP CSV injection: spreadsheets evaluate cells that start with these.
-            if self.excel_safe && text.starts_with(['=', '+', '-', '@']) {
-                self.writer.write_field(format!("'{text}")).map_err(error)?;
-            } else {
-                self.writer.write_field(text).map_err(error)?;
             }
-        }
-        self.writer.write_record(None::<&[u8]>).map_err(error)
+            CellRef::Int(i) => {
+                let _ = write!(scratch, "{i}");
+                &scratch
+            }
+            CellRef::Float(f) => {
+                let _ = write!(scratch, "{f}");
+                &scratch
+            }
+            CellRef::Date(days) => {
+                scratch.push_str(&date_text(days));
+                &scratch
+            }
+            CellRef::List(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        scratch.push_str("; ");
+                    }
+                    scratch.push_str(item);
+                }
+                &scratch
+            }
+        };
+        let written = self.field(text);
+        self.scratch = scratch;
+        written.map_err(|e| table_error(&self.path, e))
+    }
+
+    fn end_row(&mut self) -> Result<()> {
+        self.fields = 0;
+        self.out
+            .write_all(b"\n")
+            .map_err(|e| table_error(&self.path, e))
     }
 
     fn finish(self: Box<Self>) -> Result<()> {
         let CsvSink {
-            path, temp, writer, ..
+            path, temp, out, ..
         } = *self;
-        let mut inner = writer
+        let mut file = out
             .into_inner()
             .map_err(|e| table_error(&path, e.error()))?;
-        inner.flush().map_err(|e| table_error(&path, e))?;
+        file.flush().map_err(|e| table_error(&path, e))?;
         persist(temp, &path)
     }
 }
@@ -133,6 +197,7 @@ pub struct ParquetSink {
     writer: polars::io::parquet::write::BatchedWriter<File>,
     columns: Vec<(&'static str, ColumnType)>,
     buffered: Vec<Vec<Cell>>,
+    row: Vec<Cell>,
 }
 
 /// Rows per row group: large enough to compress well, small enough to bound memory.
@@ -185,6 +250,7 @@ impl ParquetSink {
             writer,
             columns: columns.to_vec(),
             buffered: Vec::new(),
+            row: Vec::with_capacity(columns.len()),
         })
     }
 
@@ -254,8 +320,14 @@ impl ParquetSink {
 }
 
 impl Sink for ParquetSink {
-    fn write(&mut self, cells: &[Cell]) -> Result<()> {
-        self.buffered.push(cells.to_vec());
+    fn cell(&mut self, cell: CellRef<'_>) -> Result<()> {
+        self.row.push(cell.to_owned());
+        Ok(())
+    }
+
+    fn end_row(&mut self) -> Result<()> {
+        let row = std::mem::replace(&mut self.row, Vec::with_capacity(self.columns.len()));
+        self.buffered.push(row);
         if self.buffered.len() >= ROW_GROUP {
             self.flush()?;
         }
@@ -277,6 +349,46 @@ impl Sink for ParquetSink {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// The hand-written quoting gives the bytes the `csv` crate's writer gives.
+    #[test]
+    fn csv_fields_are_written_as_the_csv_crate_writes_them() {
+        let fields = [
+            "",
+            "plain",
+            "a,b",
+            "say \"hi\"",
+            "\"",
+            "line\nbreak",
+            "cr\r",
+            "=1+2",
+            "-",
+            "é, ü",
+            " spaced ",
+            "'quoted'",
+            ",",
+            "\"\"",
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let columns = [("a", ColumnType::Str), ("b", ColumnType::Str)];
+        let mut sink = Box::new(CsvSink::create(path.clone(), &columns, false).unwrap());
+        let mut expected = csv::Writer::from_writer(Vec::new());
+        expected.write_record(["a", "b"]).unwrap();
+        for a in fields {
+            for b in fields {
+                sink.write(&[Cell::Str(a.into()), Cell::Str(b.into())])
+                    .unwrap();
+                expected.write_record([a, b]).unwrap();
+            }
+        }
+        sink.finish().unwrap();
+        assert_eq!(
+            String::from_utf8(std::fs::read(&path).unwrap()).unwrap(),
+            String::from_utf8(expected.into_inner().unwrap()).unwrap()
+        );
+    }
     #[test]
     fn date_text_round_trips() {
         for (y, m, d) in [(1970, 1, 1), (2024, 2, 29), (2006, 12, 31), (1999, 3, 1)] {
