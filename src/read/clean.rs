@@ -87,13 +87,45 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
 });
 
 fn rule_for(paragraph: &str) -> Option<Rule> {
-    let lower = paragraph.to_lowercase();
-    let lower = lower.trim_end_matches(':');
+    // Lower-case only the ends a rule can look at, not every paragraph of every page.
+    static LONGEST: LazyLock<usize> = LazyLock::new(|| {
+        RULES
+            .iter()
+            .map(|(_, t)| t.chars().count())
+            .max()
+            .unwrap_or(0)
+    });
+    let paragraph = paragraph.trim_end_matches(':');
+    let n = *LONGEST;
+    if n == 0 {
+        return None;
+    }
+    // Lower-casing never shortens a text in characters, so a longer paragraph cannot equal
+    // a rule, and the first (last) n characters decide a prefix (suffix).
+    let short = paragraph.chars().nth(n).is_none();
+    let (head, tail) = if short {
+        let lower = paragraph.to_lowercase();
+        (lower.clone(), lower)
+    } else {
+        let head_end = paragraph
+            .char_indices()
+            .nth(n)
+            .map_or(paragraph.len(), |(i, _)| i);
+        let tail_start = paragraph
+            .char_indices()
+            .rev()
+            .nth(n - 1)
+            .map_or(0, |(i, _)| i);
+        (
+            paragraph[..head_end].to_lowercase(),
+            paragraph[tail_start..].to_lowercase(),
+        )
+    };
     RULES.iter().find_map(|(rule, text)| {
         let hit = match rule {
-            Rule::CutAt | Rule::Contacts => lower == text,
-            Rule::DropPrefix => lower.starts_with(text.as_str()),
-            Rule::DropSuffix => lower.ends_with(text.as_str()),
+            Rule::CutAt | Rule::Contacts => short && head == *text,
+            Rule::DropPrefix => head.starts_with(text.as_str()),
+            Rule::DropSuffix => tail.ends_with(text.as_str()),
         };
         hit.then_some(*rule)
     })

@@ -163,7 +163,13 @@ pub fn find_dateline(paragraph: &str) -> Option<Dateline> {
         ))
         .unwrap()
     });
-    let caps = DATELINE.captures(paragraph)?;
+    // Only the start of a paragraph can be a dateline: a paragraph that does not begin with
+    // a capital is turned away at once, and the pattern never sees more than its head.
+    const LONGEST_DATELINE: usize = 200;
+    if !paragraph.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let caps = DATELINE.captures(&paragraph[..paragraph.floor_char_boundary(LONGEST_DATELINE)])?;
     let whole = caps.get(0)?;
     // A dateline is followed by the first sentence of the body, never by the end.
     if whole.end() >= paragraph.len() {

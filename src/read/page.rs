@@ -13,8 +13,6 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::clean::Parsed;
 use super::date::Date;
 
@@ -62,15 +60,30 @@ pub(crate) struct Label<'a> {
 }
 
 pub(crate) fn label(line: &str) -> Option<Label<'_>> {
-    static LABEL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(-\s*)?([\p{L}][\p{L} ]{0,30}?)\s*:\s*(.*)$").unwrap());
-    let caps = LABEL.captures(line.trim())?;
-    let name = caps.get(2)?.as_str().to_lowercase();
+    // `[- ]Name: value`, where the name is a letter then up to 30 letters or spaces. Every
+    // line of every page is asked, so the name is checked by hand and prose (no colon
+    // near the start) is turned away before anything is lower-cased.
+    const MAX_NAME_CHARS: usize = 31;
+    let line = line.trim();
+    let (dashed, rest) = match line.strip_prefix('-') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, line),
+    };
+    let colon = rest.find(':')?;
+    let name = rest[..colon].trim_end();
+    let mut chars = name.chars();
+    if !chars.next().is_some_and(char::is_alphabetic)
+        || name.chars().nth(MAX_NAME_CHARS).is_some()
+        || !chars.all(|c| c == ' ' || c.is_alphabetic())
+    {
+        return None;
+    }
+    let name = name.to_lowercase();
     let field = LABELS.iter().find(|(l, _)| *l == name)?.1;
     Some(Label {
         field,
-        dashed: caps.get(1).is_some(),
-        value: caps.get(3).map_or("", |m| m.as_str()).trim(),
+        dashed,
+        value: rest[colon + 1..].trim(),
     })
 }
 
