@@ -169,7 +169,11 @@ pub fn find_dateline(paragraph: &str) -> Option<Dateline> {
     if !paragraph.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let caps = DATELINE.captures(&paragraph[..paragraph.floor_char_boundary(LONGEST_DATELINE)])?;
+    let mut head = paragraph.len().min(LONGEST_DATELINE);
+    while !paragraph.is_char_boundary(head) {
+        head -= 1;
+    }
+    let caps = DATELINE.captures(&paragraph[..head])?;
     let whole = caps.get(0)?;
     // A dateline is followed by the first sentence of the body, never by the end.
     if whole.end() >= paragraph.len() {
