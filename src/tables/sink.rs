@@ -104,21 +104,21 @@ impl CsvSink {
             b""
         };
         let bytes = text.as_bytes();
-        if !bytes
-            .iter()
-            .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
-        {
+        let special = memchr::memchr3(b',', b'"', b'\n', bytes).is_some()
+            || memchr::memchr(b'\r', bytes).is_some();
+        if !special {
             self.out.write_all(prefix)?;
             return self.out.write_all(bytes);
         }
         self.out.write_all(b"\"")?;
         self.out.write_all(prefix)?;
-        for (i, part) in bytes.split(|&b| b == b'"').enumerate() {
-            if i > 0 {
-                self.out.write_all(b"\"\"")?;
-            }
-            self.out.write_all(part)?;
+        let mut from = 0;
+        for quote in memchr::memchr_iter(b'"', bytes) {
+            self.out.write_all(&bytes[from..=quote])?;
+            self.out.write_all(b"\"")?;
+            from = quote + 1;
         }
+        self.out.write_all(&bytes[from..])?;
         self.out.write_all(b"\"")
     }
 }
