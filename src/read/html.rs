@@ -10,6 +10,8 @@
 //! - Metadata labels (`Issued by: ...`, `Fields of work: ...`) anywhere in those lines are
 //!   read as on text pages and removed from the body.
 
+use std::sync::LazyLock;
+
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::clean::Parsed;
@@ -70,21 +72,49 @@ const BLOCKS: &[&str] = &[
     "address",
 ];
 
-fn select<'a>(doc: &'a Html, css: &str) -> Option<ElementRef<'a>> {
-    // The selectors are constants of this file; a parse failure would be a bug here.
-    let selector = Selector::parse(css).ok()?;
-    doc.select(&selector).next()
+/// A selector parsed once per run: every page asks the same ones.
+macro_rules! selector {
+    ($css:expr) => {{
+        static SELECTOR: LazyLock<Selector> =
+            // The selectors are constants of this file; a parse failure is a bug here.
+            LazyLock::new(|| Selector::parse($css).expect("a valid CSS selector"));
+        &*SELECTOR
+    }};
+}
+
+fn select<'a>(doc: &'a Html, selector: &Selector) -> Option<ElementRef<'a>> {
+    doc.select(selector).next()
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
-fn meta(doc: &Html, property: &str) -> Option<String> {
-    let el = select(
-        doc,
-        &format!("meta[property=\"{property}\"], meta[name=\"{property}\"]"),
-    )?;
+/// `<meta property=...>` or `<meta name=...>` content, whitespace collapsed.
+macro_rules! meta {
+    ($doc:expr, $property:literal) => {
+        meta_content(
+            $doc,
+            selector!(concat!(
+                "meta[property=\"",
+                $property,
+                "\"], meta[name=\"",
+                $property,
+                "\"]"
+            )),
+        )
+    };
+}
+
+fn meta_content(doc: &Html, selector: &Selector) -> Option<String> {
+    let el = select(doc, selector)?;
     let content = collapse(el.value().attr("content")?);
     (!content.is_empty()).then_some(content)
 }
@@ -138,30 +168,30 @@ impl Lines {
 pub fn parse(source: &str) -> Parsed {
     let doc = Html::parse_document(source);
     let mut parsed = Parsed::default();
-    let container = select(&doc, "article")
-        .or_else(|| select(&doc, "main"))
-        .or_else(|| select(&doc, "body"));
+    let container = select(&doc, selector!("article"))
+        .or_else(|| select(&doc, selector!("main")))
+        .or_else(|| select(&doc, selector!("body")));
 
     let h1 = container
-        .and_then(|c| Selector::parse("h1").ok().and_then(|s| c.select(&s).next()))
-        .or_else(|| select(&doc, "h1"))
+        .and_then(|c| c.select(selector!("h1")).next())
+        .or_else(|| select(&doc, selector!("h1")))
         .map(|h| collapse(&h.text().collect::<String>()));
-    let page_title = select(&doc, "title").map(|t| {
+    let page_title = select(&doc, selector!("title")).map(|t| {
         let full = collapse(&t.text().collect::<String>());
         full.split(" | ").next().unwrap_or_default().to_string()
     });
-    parsed.title = [h1, meta(&doc, "og:title"), page_title]
+    parsed.title = [h1, meta!(&doc, "og:title"), page_title]
         .into_iter()
         .flatten()
         .find(|t| !t.is_empty());
-    parsed.url = meta(&doc, "og:url").or_else(|| {
-        select(&doc, "link[rel=\"canonical\"]")
+    parsed.url = meta!(&doc, "og:url").or_else(|| {
+        select(&doc, selector!("link[rel=\"canonical\"]"))
             .and_then(|l| l.value().attr("href"))
             .map(str::to_string)
     });
-    parsed.published = meta(&doc, "article:published_time")
+    parsed.published = meta!(&doc, "article:published_time")
         .or_else(|| {
-            select(&doc, "time[datetime]")?
+            select(&doc, selector!("time[datetime]"))?
                 .value()
                 .attr("datetime")
                 .map(str::to_string)
