@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::attribute::{self, Quote, SpeakerType};
 use crate::error::{Error, Result, Warning};
 use crate::gazetteer::{EntityRef, Gazetteer, Match};
+use crate::read::units::Unit;
 use crate::read::{Article, Input};
 use crate::segment::{self, Sentence};
 use crate::span::{CharOffsets, Span};
@@ -386,7 +387,8 @@ pub struct RunOptions<'a> {
     pub on_progress: &'a (dyn Fn(usize) + Sync),
 }
 
-/// Inputs per parallel batch: enough to keep every thread busy, few enough to bound memory.
+/// Weight of a parallel batch ([`Unit::weight`]: 256 pages, or about 4 MiB of JSON Lines):
+/// enough to keep every thread busy, little enough to bound memory.
 const BATCH: usize = 256;
 
 /// Reads, annotates and writes every input. Per-input problems become warnings; only
@@ -413,22 +415,32 @@ pub fn run(
     };
     let mut seen_ids: HashSet<String> = HashSet::new();
     let mut done = 0;
-    let process = |batch: &[Input]| -> Vec<Processed> {
+    let process = |batch: &[Unit]| -> Vec<Processed> {
         batch
             .par_iter()
-            .map(|input| {
-                let mut outcome = input.read();
-                let mut bytes = 0;
-                let mut annotated = Vec::with_capacity(outcome.articles.len());
-                for article in outcome.articles {
-                    match annotator.refuses(&article) {
-                        Some(problem) => outcome
-                            .warnings
-                            .push(Warning::new(&article.source, problem).for_article(&article.id)),
-                        None => {
-                            bytes += article.text.len() as u64;
-                            annotated.push(annotator.annotate(article));
+            .map(|unit| {
+                let mut outcome = unit.read();
+                // The articles of one input (the lines of a JSON Lines file) are annotated
+                // in parallel too; a refused article becomes a warning in its place.
+                let results: Vec<std::result::Result<Annotated, Warning>> = outcome
+                    .articles
+                    .into_par_iter()
+                    .map(|article| match annotator.refuses(&article) {
+                        Some(problem) => {
+                            Err(Warning::new(&article.source, problem).for_article(&article.id))
                         }
+                        None => Ok(annotator.annotate(article)),
+                    })
+                    .collect();
+                let mut bytes = 0;
+                let mut annotated = Vec::with_capacity(results.len());
+                for result in results {
+                    match result {
+                        Ok(a) => {
+                            bytes += a.article.text.len() as u64;
+                            annotated.push(a);
+                        }
+                        Err(warning) => outcome.warnings.push(warning),
                     }
                 }
                 (annotated, outcome.warnings, bytes)
@@ -437,12 +449,21 @@ pub fn run(
     };
     // Batch k is written while batch k + 1 is read and annotated, so the writer does not
     // leave the other threads idle; rows still go out in input order.
-    let mut batches = inputs.chunks(BATCH);
-    let mut current = batches
-        .next()
-        .map(|b| (b.len(), pool.install(|| process(b))));
+    let mut units = crate::read::units::units(inputs);
+    let mut next_batch = || {
+        let mut batch = Vec::new();
+        let mut weight = 0;
+        while weight < BATCH {
+            let Some(unit) = units.next() else { break };
+            weight += unit.weight();
+            batch.push(unit);
+        }
+        (!batch.is_empty()).then_some(batch)
+    };
+    let ended = |batch: &[Unit]| batch.iter().filter(|u| u.ends_input()).count();
+    let mut current = next_batch().map(|b| (ended(&b), pool.install(|| process(&b))));
     while let Some((size, results)) = current.take() {
-        let next_batch = batches.next();
+        let next_units = next_batch();
         let (written, next) = pool.install(|| {
             rayon::join(
                 || {
@@ -455,7 +476,7 @@ pub fn run(
                         options,
                     )
                 },
-                || next_batch.map(|b| (b.len(), process(b))),
+                || next_units.map(|b| (ended(&b), process(&b))),
             )
         });
         written?;

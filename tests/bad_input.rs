@@ -150,3 +150,86 @@ fn an_unwritable_output_directory_is_an_error_naming_it() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("a-file"), "{stderr}");
 }
+
+/// A JSON Lines file is read a run of lines at a time: warnings still name the true line,
+/// the tables do not depend on the number of threads, and files that are not plain UTF-8
+/// are still decoded or refused as a whole.
+#[test]
+fn a_long_json_lines_file_is_read_in_runs_with_true_line_numbers() {
+    let dir = temp_dir();
+    let p = dir.path();
+    let mut long = Vec::new();
+    for n in 1..=3000 {
+        match n {
+            1500 => long.extend_from_slice(b"{broken\n"),
+            2600 => long.extend_from_slice(b"   \n"),
+            // A byte that is not UTF-8, inside the text of line 2100.
+            2100 => long.extend_from_slice(b"{\"id\": \"a2100\", \"text\": \"Caf\xe9.\"}\n"),
+            _ => long.extend_from_slice(
+                format!(
+                    "{{\"id\": \"a{n}\", \"text\": \"VIENNA, 2 May 2020 – “We are ready,” said Anna Berg in item {n}.\"}}\n"
+                )
+                .as_bytes(),
+            ),
+        }
+    }
+    std::fs::write(p.join("long.jsonl"), &long).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "{\"id\": \"u1\", \"text\": \"Sixteen bits.\"}\n".encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(p.join("sixteen.jsonl"), utf16).unwrap();
+    std::fs::write(p.join("blank.jsonl"), "\n  \n").unwrap();
+    std::fs::write(p.join("nul.jsonl"), b"{\"id\": \"z\", \"text\": \"\0\"}\n").unwrap();
+
+    let found = read::discover(&[p.to_path_buf()]).unwrap();
+    let (one, two) = (temp_dir(), temp_dir());
+    let (summary, warnings) = run(&found.inputs, one.path(), csv_only(), 1);
+    let (_, warnings_two) = run(&found.inputs, two.path(), csv_only(), 2);
+    for table in ["articles", "sentences", "mentions", "quotes", "warnings"] {
+        let file = format!("{table}.csv");
+        assert_eq!(
+            std::fs::read(one.path().join(&file)).unwrap(),
+            std::fs::read(two.path().join(&file)).unwrap(),
+            "{file} differs between 1 and 2 threads"
+        );
+    }
+    let said = |ws: &[whosaid::error::Warning]| -> Vec<(String, String)> {
+        ws.iter()
+            .map(|w| {
+                let file = w.source.rsplit(['/', '\\']).next().unwrap().to_string();
+                (file, w.problem.clone())
+            })
+            .collect()
+    };
+    assert_eq!(said(&warnings), said(&warnings_two));
+    let said = said(&warnings);
+    for (at, problem) in [
+        ("long.jsonl:1500", "not valid JSON"),
+        ("long.jsonl:2100", "invalid UTF-8"),
+        ("blank.jsonl", "empty file"),
+        ("nul.jsonl", "binary file"),
+    ] {
+        assert!(
+            said.iter().any(|(s, p)| s == at && p.contains(problem)),
+            "no warning {problem:?} at {at}: {said:?}"
+        );
+    }
+    let articles = read_table(&one.path().join("articles.csv"));
+    assert_eq!(articles.len(), 2998 + 1, "{}", summary.articles);
+    assert!(articles.iter().any(|a| a["article_id"] == "u1"));
+    let cafe = articles
+        .iter()
+        .find(|a| a["article_id"] == "a2100")
+        .unwrap();
+    assert_eq!(cafe["text"], "Caf\u{FFFD}.");
+    assert_eq!(
+        cafe["source"].rsplit(['/', '\\']).next(),
+        Some("long.jsonl:2100")
+    );
+    assert_eq!(
+        read_table(&one.path().join("quotes.csv")).len(),
+        2997,
+        "one quote per well-formed line but the one without a quote"
+    );
+}

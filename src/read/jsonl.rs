@@ -78,12 +78,29 @@ pub fn article(line: &str, source: &str) -> Result<(Article, Vec<String>), Strin
 }
 
 pub(super) fn read(text: &str, source: &str, outcome: &mut ReadOutcome) {
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let at = format!("{source}:{}", n + 1);
-        let result = article(line, &at);
+    read_lines(text, source, 1, outcome)
+}
+
+/// Reads `text`, whose first line is line `first_line` of `source`.
+pub(super) fn read_lines(text: &str, source: &str, first_line: usize, outcome: &mut ReadOutcome) {
+    use rayon::prelude::*;
+    // Lines are parsed in parallel (in the caller's thread pool, if any), so that one large
+    // file keeps every thread busy; results are taken in line order.
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .collect();
+    let results: Vec<_> = lines
+        .par_iter()
+        .with_min_len(64)
+        .map(|&(n, line)| {
+            let at = format!("{source}:{}", first_line + n);
+            let result = article(line, &at);
+            (at, result)
+        })
+        .collect();
+    for (at, result) in results {
         match result {
             Ok((article, problems)) => {
                 for problem in problems {

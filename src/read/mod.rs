@@ -22,6 +22,7 @@ pub mod date;
 pub mod html;
 pub mod jsonl;
 pub mod page;
+pub mod units;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
