@@ -1,9 +1,11 @@
 //! The one place where the stages meet: read → segment → match → attribute → tables.
 //!
 //! [`Annotator::annotate`] runs stages 2–4 on one article and returns typed records with
-//! byte spans. [`run`] reads inputs in order, annotates batches of them in parallel (rayon,
-//! `jobs` threads), and writes rows in input order, so the tables do not depend on the
-//! number of threads and memory is bounded by the batch, not the corpus. Row conversion
+//! byte spans. [`run`] cuts the inputs into units (a page, or a run of lines of a JSON
+//! Lines file: [`crate::read::units`]), reads and annotates batches of units in parallel
+//! (rayon, `jobs` threads; the articles of one unit in parallel too), and writes rows in
+//! input order, so the tables do not depend on the number of threads and memory is
+//! bounded by the batch, not the corpus or the size of one file. Row conversion
 //! turns byte spans into code-point offsets here, once per article.
 
 use std::collections::HashSet;
