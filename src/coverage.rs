@@ -1,10 +1,15 @@
-//! Coverage: the row tables of one or more runs, aggregated by issuing office with polars'
-//! lazy API.
+//! Coverage: the row tables of one or more runs, aggregated by issuing office.
 //!
 //! Reads `articles`, `mentions` and `quotes` (CSV or Parquet; several directories, such as
-//! runs or shards, are concatenated; Parquet wins when a directory has both) and writes
+//! runs or shards, are read in turn; Parquet wins when a directory has both) and writes
 //! five tables under `OUT/coverage/` through the same table writer as the row tables:
 //! `offices`, `office_places`, `office_topics`, `office_speakers`, `office_years`.
+//!
+//! The tables are read once, row by row, and only their few needed columns are kept, so
+//! memory grows with the number of articles and of distinct (office, place, article)
+//! triples, not with the size of the tables (a 1 GB corpus's 3 GB of tables took about
+//! 150 MB). CSV is read with the `csv` crate; Parquet with polars, a slice of rows at a
+//! time.
 //!
 //! Rules:
 //! - an article issued by several offices counts once for each of them;
@@ -16,11 +21,16 @@
 //!   is an OSCE structure: `org/osce`, anything under it, or an organization of an OSCE
 //!   subtype (`Gazetteer::is_osce_structure`);
 //! - gender shares are over all quotes of the office; quotes by organizations and unnamed
-//!   speakers count as unknown.
+//!   speakers count as unknown;
+//! - article counts are of distinct article ids: an article id found in several inputs
+//!   is one article (its offices are those of all its rows), while its quotes and
+//!   mentions count as many times as they are found;
+//! - a speaker's id, role and organization are the first found, in input order.
 //!
-//! It does not read the `text` of articles or sentences, and it does not deduplicate
-//! articles that appear in several inputs.
+//! It does not read the `text` of articles or sentences.
 
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
@@ -50,32 +60,53 @@ pub fn run(
     out: &Path,
     formats: Formats,
 ) -> Result<Summary> {
-    let articles = scan(inputs, "articles", &ARTICLES)?;
-    let mentions = scan(inputs, "mentions", &MENTIONS)?;
-    let quotes = scan(inputs, "quotes", &QUOTES)?;
-    let tables = aggregate(articles, mentions, quotes, gazetteer).map_err(polars_error)?;
+    // Every input must have all three tables before anything is read.
+    let articles = files(inputs, "articles")?;
+    let mentions = files(inputs, "mentions")?;
+    let quotes = files(inputs, "quotes")?;
+    let mut coverage = Coverage::new(gazetteer);
+    for path in &articles {
+        each_row(path, &ARTICLES, |row| {
+            coverage.article(row);
+            Ok(())
+        })?;
+    }
+    for path in &mentions {
+        each_row(path, &MENTIONS, |row| {
+            coverage.mention(row);
+            Ok(())
+        })?;
+    }
+    for path in &quotes {
+        each_row(path, &QUOTES, |row| {
+            coverage.quote(row);
+            Ok(())
+        })?;
+    }
     let dir = out.join("coverage");
     std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
         path: dir.clone(),
         source,
     })?;
     Ok(Summary {
-        offices: write(&dir, formats, &tables.offices, office_rows)?,
-        office_places: write(&dir, formats, &tables.places, place_rows)?,
-        office_topics: write(&dir, formats, &tables.topics, topic_rows)?,
-        office_speakers: write(&dir, formats, &tables.speakers, speaker_rows)?,
-        office_years: write(&dir, formats, &tables.years, year_rows)?,
+        offices: write(&dir, formats, coverage.offices())?,
+        office_places: write(&dir, formats, coverage.places())?,
+        office_topics: write(&dir, formats, coverage.topics())?,
+        office_speakers: write(&dir, formats, coverage.speakers())?,
+        office_years: write(&dir, formats, coverage.years())?,
     })
 }
 
-fn polars_error(e: PolarsError) -> Error {
-    Error::Table {
-        path: "coverage".into(),
-        message: e.to_string(),
+fn write<R: Row>(dir: &Path, formats: Formats, rows: Vec<R>) -> Result<usize> {
+    let mut writer = TableWriter::<R>::create(dir, formats)?;
+    for row in &rows {
+        writer.write(row)?;
     }
+    writer.finish()?;
+    Ok(rows.len())
 }
 
-/// How a column is read: CSV cells are text, lists are `; `-joined.
+/// How a column is stored in Parquet; in CSV every cell is text and lists are `; `-joined.
 #[derive(Clone, Copy)]
 enum Kind {
     Str,
@@ -105,6 +136,9 @@ const QUOTES: [(&str, Kind); 8] = [
     ("speaker_org_id", Kind::Str),
     ("speaker_gender", Kind::Str),
 ];
+
+/// The most columns read from one table.
+const MAX_COLUMNS: usize = 8;
 
 /// The files of `table` in each input directory: `table.parquet` or `table.csv`, or the
 /// shards `table-*.parquet` / `table-*.csv`.
@@ -148,454 +182,528 @@ fn files(inputs: &[PathBuf], table: &str) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// One lazy frame of `table` over every input, with the columns of `columns` in the
-/// same types whatever the format.
-fn scan(inputs: &[PathBuf], table: &str, columns: &[(&str, Kind)]) -> Result<LazyFrame> {
-    let mut frames = Vec::new();
-    for path in files(inputs, table)? {
-        let source = PlRefPath::try_from_path(&path).map_err(polars_error)?;
-        let parquet = path.extension().is_some_and(|e| e == "parquet");
-        if !parquet {
-            check_csv(&path, columns)?;
-        }
-        let frame = if parquet {
-            LazyFrame::scan_parquet(source, ScanArgsParquet::default())
-        } else {
-            // Every CSV column as text; the types are set below.
-            LazyCsvReader::new(source)
-                .with_has_header(true)
-                .with_infer_schema_length(Some(0))
-                .finish()
-        }
-        .map_err(|e| Error::Data {
-            file: path.display().to_string(),
-            line: 0,
-            message: e.to_string(),
-        })?;
-        let select: Vec<Expr> = columns
-            .iter()
-            .map(|&(name, kind)| match (kind, parquet) {
-                (Kind::Str, _) => col(name).cast(DataType::String),
-                (Kind::Date, true) => col(name).cast(DataType::Date),
-                (Kind::Date, false) => col(name).str().to_date(StrptimeOptions {
-                    format: Some("%Y-%m-%d".into()),
-                    strict: false,
-                    ..Default::default()
-                }),
-                (Kind::List, true) => col(name),
-                (Kind::List, false) => col(name).str().split(lit("; ")),
-            })
-            .collect();
-        let mut frame = frame;
-        if parquet {
-            let schema = frame.collect_schema().map_err(|e| Error::Data {
-                file: path.display().to_string(),
-                line: 0,
-                message: e.to_string(),
-            })?;
-            if let Some((missing, _)) = columns.iter().find(|(c, _)| schema.get(c).is_none()) {
-                return Err(Error::Data {
-                    file: path.display().to_string(),
-                    line: 0,
-                    message: format!("no column {missing:?}; is it a whosaid {table} table?"),
-                });
-            }
-        }
-        frames.push(frame.select(select));
-    }
-    concat(frames, UnionArgs::default()).map_err(polars_error)
-}
-
-/// A CSV table must have the columns coverage reads and the same number of fields on
-/// every line: a truncated or foreign file is an error at its line, not a silent loss.
-fn check_csv(path: &Path, columns: &[(&str, Kind)]) -> Result<()> {
-    let error = |line: u64, message: String| Error::Data {
+fn data_error(path: &Path, line: u64, message: impl std::fmt::Display) -> Error {
+    Error::Data {
         file: path.display().to_string(),
         line: line as usize,
-        message,
-    };
-    let mut reader = csv::Reader::from_path(path).map_err(|e| error(0, e.to_string()))?;
+        message: message.to_string(),
+    }
+}
+
+/// Calls `f` with the cells of `columns` of every row of one table file, as text: an
+/// empty cell is a missing value, a date is `YYYY-MM-DD`, a list is `; `-joined. A row
+/// that cannot be read is an error at its line: a truncated or foreign file is never a
+/// silent loss.
+fn each_row(
+    path: &Path,
+    columns: &[(&str, Kind)],
+    mut f: impl FnMut(&[&str]) -> Result<()>,
+) -> Result<()> {
+    let n = columns.len();
+    if path.extension().is_some_and(|e| e == "parquet") {
+        return each_parquet_row(path, columns, f);
+    }
+    let mut reader = csv::Reader::from_path(path).map_err(|e| data_error(path, 0, e))?;
     let header = reader
         .headers()
-        .map_err(|e| error(1, e.to_string()))?
+        .map_err(|e| data_error(path, 1, e))?
         .clone();
-    if let Some((missing, _)) = columns
-        .iter()
-        .find(|(c, _)| !header.iter().any(|h| h == *c))
-    {
-        return Err(error(1, format!("no column {missing:?} in the header")));
+    let mut at = [0; MAX_COLUMNS];
+    for (i, (name, _)) in columns.iter().enumerate() {
+        at[i] = header
+            .iter()
+            .position(|h| h == *name)
+            .ok_or_else(|| data_error(path, 1, format!("no column {name:?} in the header")))?;
     }
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
-            Ok(true) => {}
+            Ok(true) => {
+                let mut cells = [""; MAX_COLUMNS];
+                for i in 0..n {
+                    cells[i] = &record[at[i]];
+                }
+                f(&cells[..n])?;
+            }
             Ok(false) => return Ok(()),
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                return Err(error(line, format!("unreadable row: {e}")));
+                return Err(data_error(path, line, format!("unreadable row: {e}")));
             }
         }
     }
 }
 
-struct Tables {
-    offices: DataFrame,
-    places: DataFrame,
-    topics: DataFrame,
-    speakers: DataFrame,
-    years: DataFrame,
+/// Rows of a Parquet table read per slice, as text cells (see [`each_row`]).
+fn each_parquet_row(
+    path: &Path,
+    columns: &[(&str, Kind)],
+    mut f: impl FnMut(&[&str]) -> Result<()>,
+) -> Result<()> {
+    const SLICE: usize = 100_000;
+    let error = |e: PolarsError| data_error(path, 0, e);
+    let source = PlRefPath::try_from_path(path).map_err(error)?;
+    let mut frame = LazyFrame::scan_parquet(source, ScanArgsParquet::default()).map_err(error)?;
+    let schema = frame.collect_schema().map_err(error)?;
+    if let Some((missing, _)) = columns.iter().find(|(c, _)| schema.get(c).is_none()) {
+        return Err(data_error(
+            path,
+            0,
+            format!("no column {missing:?}; is it a whosaid table?"),
+        ));
+    }
+    let select: Vec<Expr> = columns.iter().map(|(name, _)| col(*name)).collect();
+    let frame = frame.select(select);
+    let mut offset = 0;
+    loop {
+        let slice = frame
+            .clone()
+            .slice(offset as i64, SLICE as IdxSize)
+            .collect()
+            .map_err(error)?;
+        let rows = slice.height();
+        if rows == 0 {
+            return Ok(());
+        }
+        let texts: Vec<Vec<String>> = columns
+            .iter()
+            .map(|&(name, kind)| column_texts(&slice, name, kind))
+            .collect::<PolarsResult<_>>()
+            .map_err(error)?;
+        let mut cells = [""; MAX_COLUMNS];
+        for row in 0..rows {
+            for (i, column) in texts.iter().enumerate() {
+                cells[i] = &column[row];
+            }
+            f(&cells[..columns.len()])?;
+        }
+        offset += rows;
+    }
 }
 
-fn aggregate(
-    articles: LazyFrame,
-    mentions: LazyFrame,
-    quotes: LazyFrame,
-    gazetteer: &Gazetteer,
-) -> PolarsResult<Tables> {
-    let explode = |frame: LazyFrame, column: &str| {
-        frame
-            .explode(
-                cols([column]),
-                ExplodeOptions {
-                    empty_as_null: false,
-                    keep_nulls: false,
-                },
-            )
-            .filter(col(column).is_not_null().and(col(column).neq(lit(""))))
-    };
-    // Issuing offices as written → gazetteer id and current name.
-    let written = explode(
-        articles
-            .clone()
-            .select([col("article_id"), col("published"), col("issued_by")]),
-        "issued_by",
-    );
-    let names = written
-        .clone()
-        .select([col("issued_by")])
-        .unique(None, UniqueKeepStrategy::Any)
-        .collect()?;
-    let names: Vec<String> = names
-        .column("issued_by")?
-        .str()?
-        .iter()
-        .flatten()
-        .map(str::to_string)
-        .collect();
-    let ids: Vec<Option<EntityRef>> = names.iter().map(|n| gazetteer.lookup(n)).collect();
-    let office_map = df!(
-        "issued_by" => names.clone(),
-        "office_id" => ids.iter().map(|e| e.map(|e| gazetteer.entity(e).id.clone())).collect::<Vec<_>>(),
-        "office" => names.iter().zip(&ids).map(|(n, e)| e.map_or(n.clone(), |e| gazetteer.entity(e).name.clone())).collect::<Vec<_>>(),
-    )?
-    .lazy();
-    let article_offices = written
-        .inner_join(office_map, col("issued_by"), col("issued_by"))
-        .select([
-            col("article_id"),
-            col("published"),
-            col("office"),
-            col("office_id"),
-        ])
-        .unique_stable(
-            Some(cols(["article_id", "office"])),
-            UniqueKeepStrategy::First,
-        );
-
-    // Quotes with the organization that makes them internal or not.
-    let osce: Vec<String> = (0..gazetteer.len())
-        .map(|i| EntityRef(i as u32))
-        .filter(|&e| gazetteer.is_osce_structure(e))
-        .map(|e| gazetteer.entity(e).id.clone())
-        .collect();
-    let osce = df!("org_id" => osce.clone(), "internal" => vec![true; osce.len()])?.lazy();
-    let quote_org = when(col("speaker_org_id").is_not_null())
-        .then(col("speaker_org_id"))
-        .otherwise(
-            when(col("speaker_type").eq(lit("organization")))
-                .then(col("speaker_id"))
-                .otherwise(lit(NULL).cast(DataType::String)),
-        );
-    let quotes = quotes
-        .with_column(quote_org.alias("org_id"))
-        .left_join(osce, col("org_id"), col("org_id"))
-        .with_column(col("internal").fill_null(lit(false)));
-    let office_quotes =
-        article_offices
-            .clone()
-            .inner_join(quotes, col("article_id"), col("article_id"));
-    let places = mentions.filter(col("entity_type").eq(lit("place")));
-    let office_places =
-        article_offices
-            .clone()
-            .inner_join(places, col("article_id"), col("article_id"));
-
-    let share = |e: Expr| e.fill_null(lit(false)).cast(DataType::Float64).mean();
-    let by_office = article_offices.clone().group_by([col("office")]).agg([
-        col("office_id").first(),
-        col("article_id").n_unique().alias("n_articles"),
-        col("published").min().alias("first_published"),
-        col("published").max().alias("last_published"),
-    ]);
-    let quote_stats = office_quotes.clone().group_by([col("office")]).agg([
-        len().alias("n_quotes"),
-        col("speaker").drop_nulls().n_unique().alias("n_speakers"),
-        share(col("internal")).alias("share_quotes_internal"),
-        share(col("speaker_gender").eq(lit("female"))).alias("share_quotes_female"),
-        share(col("speaker_gender").eq(lit("male"))).alias("share_quotes_male"),
-        share(col("speaker_gender").is_null()).alias("share_quotes_unknown_gender"),
-    ]);
-    let place_stats = office_places
-        .clone()
-        .group_by([col("office")])
-        .agg([col("entity_id").n_unique().alias("n_places")]);
-    let offices = by_office
-        .clone()
-        .left_join(quote_stats, col("office"), col("office"))
-        .left_join(place_stats, col("office"), col("office"))
-        .with_columns([
-            col("n_quotes").fill_null(lit(0)),
-            col("n_speakers").fill_null(lit(0)),
-            col("n_places").fill_null(lit(0)),
-        ])
-        .sort(["office"], SortMultipleOptions::default())
-        .collect()?;
-
-    let totals = by_office.select([col("office"), col("n_articles").alias("office_articles")]);
-    let places = office_places
-        .group_by([col("office"), col("entity_id")])
-        .agg([
-            col("name").first().alias("place"),
-            col("article_id").n_unique().alias("n_articles"),
-            len().alias("n_mentions"),
-        ])
-        .left_join(totals, col("office"), col("office"))
-        .with_column(
-            (col("n_articles").cast(DataType::Float64)
-                / col("office_articles").cast(DataType::Float64))
-            .alias("share_of_articles"),
-        )
-        .sort_by_exprs(
-            [col("office"), col("n_articles"), col("entity_id")],
-            SortMultipleOptions::default().with_order_descending_multi([false, true, false]),
-        )
-        .collect()?;
-
-    let topics = explode(
-        articles.select([col("article_id"), col("fields_of_work")]),
-        "fields_of_work",
-    )
-    .inner_join(
-        article_offices
-            .clone()
-            .select([col("article_id"), col("office")]),
-        col("article_id"),
-        col("article_id"),
-    )
-    .group_by([col("office"), col("fields_of_work")])
-    .agg([col("article_id").n_unique().alias("n_articles")])
-    .sort_by_exprs(
-        [col("office"), col("n_articles"), col("fields_of_work")],
-        SortMultipleOptions::default().with_order_descending_multi([false, true, false]),
-    )
-    .collect()?;
-
-    let speakers = office_quotes
-        .clone()
-        .filter(col("speaker").is_not_null())
-        .group_by([col("office"), col("speaker")])
-        .agg([
-            col("speaker_id").drop_nulls().first(),
-            col("speaker_role").drop_nulls().first(),
-            col("speaker_org").drop_nulls().first(),
-            len().alias("n_quotes"),
-            col("article_id").n_unique().alias("n_articles"),
-        ])
-        .sort_by_exprs(
-            [col("office"), col("n_quotes"), col("speaker")],
-            SortMultipleOptions::default().with_order_descending_multi([false, true, false]),
-        )
-        .collect()?;
-
-    let year = col("published").dt().year().alias("year");
-    let article_years = article_offices
-        .with_column(year.clone())
-        .group_by([col("office"), col("year")])
-        .agg([col("article_id").n_unique().alias("n_articles")]);
-    let quote_years = office_quotes
-        .with_column(year)
-        .group_by([col("office"), col("year")])
-        .agg([len().alias("n_quotes")]);
-    let years = article_years
-        .join(
-            quote_years,
-            [col("office"), col("year")],
-            [col("office"), col("year")],
-            JoinArgs {
-                nulls_equal: true,
-                ..JoinArgs::new(JoinType::Left)
-            },
-        )
-        .with_column(col("n_quotes").fill_null(lit(0)))
-        .sort(["office", "year"], SortMultipleOptions::default())
-        .collect()?;
-
-    Ok(Tables {
-        offices,
-        places,
-        topics,
-        speakers,
-        years,
+/// One column of a Parquet slice as the text its CSV cell would hold.
+fn column_texts(frame: &DataFrame, name: &str, kind: Kind) -> PolarsResult<Vec<String>> {
+    let column = frame.column(name)?;
+    Ok(match kind {
+        Kind::Str => {
+            let column = column.cast(&DataType::String)?;
+            column
+                .str()?
+                .iter()
+                .map(|v| v.unwrap_or_default().to_string())
+                .collect()
+        }
+        Kind::Date => {
+            let column = column.cast(&DataType::Int32)?;
+            column
+                .i32()?
+                .iter()
+                .map(|v| {
+                    v.map_or(String::new(), |d| {
+                        Date::from_days_since_epoch(d).to_string()
+                    })
+                })
+                .collect()
+        }
+        Kind::List => {
+            let lists = column.list()?;
+            (0..lists.len())
+                .map(|i| -> PolarsResult<String> {
+                    let Some(items) = lists.get_as_series(i) else {
+                        return Ok(String::new());
+                    };
+                    let items = items.cast(&DataType::String)?;
+                    let items: Vec<&str> = items.str()?.iter().flatten().collect();
+                    Ok(items.join("; "))
+                })
+                .collect::<PolarsResult<_>>()?
+        }
     })
 }
 
-/// Writes the rows of `frame`, converted by `rows`, and returns their number.
-fn write<R: Row>(
-    dir: &Path,
-    formats: Formats,
-    frame: &DataFrame,
-    rows: fn(&DataFrame) -> PolarsResult<Vec<R>>,
-) -> Result<usize> {
-    let rows = rows(frame).map_err(polars_error)?;
-    let mut writer = TableWriter::<R>::create(dir, formats)?;
-    for row in &rows {
-        writer.write(row)?;
+fn list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split("; ").filter(|item| !item.is_empty())
+}
+
+fn non_empty(cell: &str) -> Option<&str> {
+    (!cell.is_empty()).then_some(cell)
+}
+
+/// An issuing office as it is counted.
+#[derive(Default)]
+struct Office {
+    name: String,
+    id: Option<String>,
+    first: Option<Date>,
+    last: Option<Date>,
+    articles: u32,
+    quotes: u32,
+    internal: u32,
+    female: u32,
+    male: u32,
+    unknown_gender: u32,
+}
+
+/// What is known of an article once the articles tables are read.
+struct ArticleInfo {
+    serial: u32,
+    year: Option<i32>,
+    offices: Vec<u32>,
+}
+
+/// Keys (a place id, a topic, a speaker) seen with each office, numbered in order of first
+/// sight, and the distinct articles each (office, key) was seen in.
+#[derive(Default)]
+struct Keys {
+    by_office: Vec<HashMap<String, u32>>,
+    keys: Vec<(u32, String)>,
+    articles: HashSet<(u32, u32)>,
+}
+
+impl Keys {
+    /// The number of (`office`, `key`), whether it is new, and whether it is new in
+    /// article `serial`.
+    fn see(&mut self, office: u32, key: &str, serial: u32) -> (usize, bool, bool) {
+        let office_keys = office as usize;
+        if self.by_office.len() <= office_keys {
+            self.by_office.resize_with(office_keys + 1, HashMap::new);
+        }
+        let (index, new) = match self.by_office[office_keys].get(key) {
+            Some(&index) => (index, false),
+            None => {
+                let index = self.keys.len() as u32;
+                self.by_office[office_keys].insert(key.to_string(), index);
+                self.keys.push((office, key.to_string()));
+                (index, true)
+            }
+        };
+        let new_article = self.articles.insert((index, serial));
+        (index as usize, new, new_article)
     }
-    writer.finish()?;
-    Ok(rows.len())
+
+    /// Keys per office.
+    fn count(&self, office: usize) -> u32 {
+        self.by_office
+            .get(office)
+            .map_or(0, |keys| keys.len() as u32)
+    }
 }
 
-fn strs(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
-    let column = frame.column(name)?.cast(&DataType::String)?;
-    Ok(column
-        .str()?
-        .iter()
-        .map(|v| v.map(str::to_string))
-        .collect())
+#[derive(Default)]
+struct Place {
+    name: String,
+    articles: u32,
+    mentions: u32,
 }
 
-fn texts(frame: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
-    Ok(strs(frame, name)?
-        .into_iter()
-        .map(Option::unwrap_or_default)
-        .collect())
+#[derive(Default)]
+struct Speaker {
+    id: Option<String>,
+    role: Option<String>,
+    org: Option<String>,
+    quotes: u32,
+    articles: u32,
 }
 
-fn counts(frame: &DataFrame, name: &str) -> PolarsResult<Vec<u32>> {
-    let column = frame.column(name)?.cast(&DataType::UInt32)?;
-    Ok(column.u32()?.iter().map(|v| v.unwrap_or(0)).collect())
+struct Coverage<'g> {
+    gazetteer: &'g Gazetteer,
+    osce: HashSet<String>,
+    offices: Vec<Office>,
+    office_by_name: HashMap<String, u32>,
+    /// An issuing office as written → its office.
+    written: HashMap<String, u32>,
+    articles: HashMap<String, ArticleInfo>,
+    /// (office, year) → articles, quotes.
+    years: HashMap<(u32, Option<i32>), (u32, u32)>,
+    place_keys: Keys,
+    places: Vec<Place>,
+    topic_keys: Keys,
+    topics: Vec<u32>,
+    speaker_keys: Keys,
+    speakers: Vec<Speaker>,
 }
 
-fn shares(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
-    let column = frame.column(name)?.cast(&DataType::Float64)?;
-    // Four decimals: shares of a few hundred quotes need no more.
-    Ok(column
-        .f64()?
-        .iter()
-        .map(|v| v.map(|v| (v * 10_000.0).round() / 10_000.0))
-        .collect())
+impl<'g> Coverage<'g> {
+    fn new(gazetteer: &'g Gazetteer) -> Self {
+        let osce = (0..gazetteer.len())
+            .map(|i| EntityRef(i as u32))
+            .filter(|&e| gazetteer.is_osce_structure(e))
+            .map(|e| gazetteer.entity(e).id.clone())
+            .collect();
+        Coverage {
+            gazetteer,
+            osce,
+            offices: Vec::new(),
+            office_by_name: HashMap::new(),
+            written: HashMap::new(),
+            articles: HashMap::new(),
+            years: HashMap::new(),
+            place_keys: Keys::default(),
+            places: Vec::new(),
+            topic_keys: Keys::default(),
+            topics: Vec::new(),
+            speaker_keys: Keys::default(),
+            speakers: Vec::new(),
+        }
+    }
+
+    /// The office of an issuing office as written: the gazetteer's entity under its
+    /// current name, or the name itself.
+    fn office(&mut self, written: &str) -> u32 {
+        if let Some(&office) = self.written.get(written) {
+            return office;
+        }
+        let entity = self
+            .gazetteer
+            .lookup(written)
+            .map(|e| self.gazetteer.entity(e));
+        let name = entity.map_or(written, |e| e.name.as_str());
+        let office = match self.office_by_name.get(name) {
+            Some(&office) => office,
+            None => {
+                let office = self.offices.len() as u32;
+                self.offices.push(Office {
+                    name: name.to_string(),
+                    id: entity.map(|e| e.id.clone()),
+                    ..Office::default()
+                });
+                self.office_by_name.insert(name.to_string(), office);
+                office
+            }
+        };
+        self.written.insert(written.to_string(), office);
+        office
+    }
+
+    /// `article_id, published, issued_by, fields_of_work`.
+    fn article(&mut self, row: &[&str]) {
+        let [id, published, issued_by, fields] = row[..] else {
+            return;
+        };
+        let published = Date::parse(published);
+        let mut offices: Vec<u32> = Vec::new();
+        for written in list(issued_by) {
+            let office = self.office(written);
+            if !offices.contains(&office) {
+                offices.push(office);
+            }
+        }
+        let next_serial = self.articles.len() as u32;
+        let info = self.articles.entry(id.to_string()).or_insert(ArticleInfo {
+            serial: next_serial,
+            year: published.map(|d| d.year),
+            offices: Vec::new(),
+        });
+        for &office in &offices {
+            if info.offices.contains(&office) {
+                continue;
+            }
+            info.offices.push(office);
+            let o = &mut self.offices[office as usize];
+            o.articles += 1;
+            if let Some(date) = published {
+                o.first = Some(o.first.map_or(date, |d| d.min(date)));
+                o.last = Some(o.last.map_or(date, |d| d.max(date)));
+            }
+            self.years.entry((office, info.year)).or_default().0 += 1;
+        }
+        // Topics count for every office of the article, those of earlier rows included.
+        for field in list(fields) {
+            for &office in &info.offices {
+                let (index, new, new_article) = self.topic_keys.see(office, field, info.serial);
+                if new {
+                    self.topics.push(0);
+                }
+                self.topics[index] += u32::from(new_article);
+            }
+        }
+    }
+
+    /// `article_id, entity_id, entity_type, name`.
+    fn mention(&mut self, row: &[&str]) {
+        let [article, entity_id, entity_type, name] = row[..] else {
+            return;
+        };
+        if entity_type != "place" {
+            return;
+        }
+        let Some(info) = self.articles.get(article) else {
+            return;
+        };
+        for &office in &info.offices {
+            let (index, new, new_article) = self.place_keys.see(office, entity_id, info.serial);
+            if new {
+                self.places.push(Place {
+                    name: name.to_string(),
+                    ..Place::default()
+                });
+            }
+            let place = &mut self.places[index];
+            place.mentions += 1;
+            place.articles += u32::from(new_article);
+        }
+    }
+
+    /// `article_id, speaker, speaker_id, speaker_type, speaker_role, speaker_org,
+    /// speaker_org_id, speaker_gender`.
+    fn quote(&mut self, row: &[&str]) {
+        let [article, speaker, speaker_id, speaker_type, role, org, org_id, gender] = row[..]
+        else {
+            return;
+        };
+        let Some(info) = self.articles.get(article) else {
+            return;
+        };
+        let org_id = non_empty(org_id).or_else(|| {
+            (speaker_type == "organization")
+                .then(|| non_empty(speaker_id))
+                .flatten()
+        });
+        let internal = org_id.is_some_and(|id| self.osce.contains(id));
+        for &office in &info.offices {
+            let o = &mut self.offices[office as usize];
+            o.quotes += 1;
+            o.internal += u32::from(internal);
+            match gender {
+                "female" => o.female += 1,
+                "male" => o.male += 1,
+                "" => o.unknown_gender += 1,
+                _ => {}
+            }
+            self.years.entry((office, info.year)).or_default().1 += 1;
+            let Some(speaker) = non_empty(speaker) else {
+                continue;
+            };
+            let (index, new, new_article) = self.speaker_keys.see(office, speaker, info.serial);
+            if new {
+                self.speakers.push(Speaker::default());
+            }
+            let s = &mut self.speakers[index];
+            s.quotes += 1;
+            s.articles += u32::from(new_article);
+            for (slot, value) in [
+                (&mut s.id, speaker_id),
+                (&mut s.role, role),
+                (&mut s.org, org),
+            ] {
+                if slot.is_none() && !value.is_empty() {
+                    *slot = Some(value.to_string());
+                }
+            }
+        }
+    }
+
+    fn name(&self, office: u32) -> String {
+        self.offices[office as usize].name.clone()
+    }
+
+    fn offices(&self) -> Vec<OfficeRow> {
+        let share = |n: u32, of: u32| (of > 0).then(|| round4(f64::from(n) / f64::from(of)));
+        let mut rows: Vec<OfficeRow> = (0..self.offices.len())
+            .filter(|&i| self.offices[i].articles > 0)
+            .map(|i| {
+                let o = &self.offices[i];
+                OfficeRow {
+                    office: o.name.clone(),
+                    office_id: o.id.clone(),
+                    n_articles: o.articles,
+                    first_published: o.first,
+                    last_published: o.last,
+                    n_quotes: o.quotes,
+                    n_speakers: self.speaker_keys.count(i),
+                    share_quotes_internal: share(o.internal, o.quotes),
+                    share_quotes_female: share(o.female, o.quotes),
+                    share_quotes_male: share(o.male, o.quotes),
+                    share_quotes_unknown_gender: share(o.unknown_gender, o.quotes),
+                    n_places: self.place_keys.count(i),
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| a.office.cmp(&b.office));
+        rows
+    }
+
+    fn places(&self) -> Vec<OfficePlaceRow> {
+        let mut rows: Vec<OfficePlaceRow> = (self.place_keys.keys.iter().zip(&self.places))
+            .map(|((office, id), p)| OfficePlaceRow {
+                office: self.name(*office),
+                place_id: id.clone(),
+                place: p.name.clone(),
+                n_articles: p.articles,
+                n_mentions: p.mentions,
+                share_of_articles: round4(
+                    f64::from(p.articles) / f64::from(self.offices[*office as usize].articles),
+                ),
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            (&a.office, Reverse(a.n_articles), &a.place_id).cmp(&(
+                &b.office,
+                Reverse(b.n_articles),
+                &b.place_id,
+            ))
+        });
+        rows
+    }
+
+    fn topics(&self) -> Vec<OfficeTopicRow> {
+        let mut rows: Vec<OfficeTopicRow> = (self.topic_keys.keys.iter().zip(&self.topics))
+            .map(|((office, field), &n)| OfficeTopicRow {
+                office: self.name(*office),
+                field_of_work: field.clone(),
+                n_articles: n,
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            (&a.office, Reverse(a.n_articles), &a.field_of_work).cmp(&(
+                &b.office,
+                Reverse(b.n_articles),
+                &b.field_of_work,
+            ))
+        });
+        rows
+    }
+
+    fn speakers(&self) -> Vec<OfficeSpeakerRow> {
+        let mut rows: Vec<OfficeSpeakerRow> = (self.speaker_keys.keys.iter().zip(&self.speakers))
+            .map(|((office, speaker), s)| OfficeSpeakerRow {
+                office: self.name(*office),
+                speaker: speaker.clone(),
+                speaker_id: s.id.clone(),
+                speaker_role: s.role.clone(),
+                speaker_org: s.org.clone(),
+                n_quotes: s.quotes,
+                n_articles: s.articles,
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            (&a.office, Reverse(a.n_quotes), &a.speaker).cmp(&(
+                &b.office,
+                Reverse(b.n_quotes),
+                &b.speaker,
+            ))
+        });
+        rows
+    }
+
+    fn years(&self) -> Vec<OfficeYearRow> {
+        let mut rows: Vec<OfficeYearRow> = self
+            .years
+            .iter()
+            .filter(|(_, (articles, _))| *articles > 0)
+            .map(|((office, year), &(articles, quotes))| OfficeYearRow {
+                office: self.name(*office),
+                year: *year,
+                n_articles: articles,
+                n_quotes: quotes,
+            })
+            .collect();
+        rows.sort_by(|a, b| (&a.office, a.year).cmp(&(&b.office, b.year)));
+        rows
+    }
 }
 
-fn dates(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<Date>>> {
-    let column = frame.column(name)?.cast(&DataType::Int32)?;
-    Ok(column
-        .i32()?
-        .iter()
-        .map(|v| v.map(Date::from_days_since_epoch))
-        .collect())
-}
-
-fn office_rows(f: &DataFrame) -> PolarsResult<Vec<OfficeRow>> {
-    let (office, office_id) = (texts(f, "office")?, strs(f, "office_id")?);
-    let (n_articles, n_quotes) = (counts(f, "n_articles")?, counts(f, "n_quotes")?);
-    let (first, last) = (dates(f, "first_published")?, dates(f, "last_published")?);
-    let (n_speakers, n_places) = (counts(f, "n_speakers")?, counts(f, "n_places")?);
-    let internal = shares(f, "share_quotes_internal")?;
-    let female = shares(f, "share_quotes_female")?;
-    let male = shares(f, "share_quotes_male")?;
-    let unknown = shares(f, "share_quotes_unknown_gender")?;
-    Ok((0..f.height())
-        .map(|i| OfficeRow {
-            office: office[i].clone(),
-            office_id: office_id[i].clone(),
-            n_articles: n_articles[i],
-            first_published: first[i],
-            last_published: last[i],
-            n_quotes: n_quotes[i],
-            n_speakers: n_speakers[i],
-            share_quotes_internal: internal[i],
-            share_quotes_female: female[i],
-            share_quotes_male: male[i],
-            share_quotes_unknown_gender: unknown[i],
-            n_places: n_places[i],
-        })
-        .collect())
-}
-
-fn place_rows(f: &DataFrame) -> PolarsResult<Vec<OfficePlaceRow>> {
-    let (office, place_id, place) = (
-        texts(f, "office")?,
-        texts(f, "entity_id")?,
-        texts(f, "place")?,
-    );
-    let (n_articles, n_mentions) = (counts(f, "n_articles")?, counts(f, "n_mentions")?);
-    let share = shares(f, "share_of_articles")?;
-    Ok((0..f.height())
-        .map(|i| OfficePlaceRow {
-            office: office[i].clone(),
-            place_id: place_id[i].clone(),
-            place: place[i].clone(),
-            n_articles: n_articles[i],
-            n_mentions: n_mentions[i],
-            share_of_articles: share[i].unwrap_or(0.0),
-        })
-        .collect())
-}
-
-fn topic_rows(f: &DataFrame) -> PolarsResult<Vec<OfficeTopicRow>> {
-    let (office, field) = (texts(f, "office")?, texts(f, "fields_of_work")?);
-    let n_articles = counts(f, "n_articles")?;
-    Ok((0..f.height())
-        .map(|i| OfficeTopicRow {
-            office: office[i].clone(),
-            field_of_work: field[i].clone(),
-            n_articles: n_articles[i],
-        })
-        .collect())
-}
-
-fn speaker_rows(f: &DataFrame) -> PolarsResult<Vec<OfficeSpeakerRow>> {
-    let (office, speaker) = (texts(f, "office")?, texts(f, "speaker")?);
-    let (id, role, org) = (
-        strs(f, "speaker_id")?,
-        strs(f, "speaker_role")?,
-        strs(f, "speaker_org")?,
-    );
-    let (n_quotes, n_articles) = (counts(f, "n_quotes")?, counts(f, "n_articles")?);
-    Ok((0..f.height())
-        .map(|i| OfficeSpeakerRow {
-            office: office[i].clone(),
-            speaker: speaker[i].clone(),
-            speaker_id: id[i].clone(),
-            speaker_role: role[i].clone(),
-            speaker_org: org[i].clone(),
-            n_quotes: n_quotes[i],
-            n_articles: n_articles[i],
-        })
-        .collect())
-}
-
-fn year_rows(f: &DataFrame) -> PolarsResult<Vec<OfficeYearRow>> {
-    let office = texts(f, "office")?;
-    let years = f.column("year")?.cast(&DataType::Int32)?;
-    let years: Vec<Option<i32>> = years.i32()?.iter().collect();
-    let (n_articles, n_quotes) = (counts(f, "n_articles")?, counts(f, "n_quotes")?);
-    Ok((0..f.height())
-        .map(|i| OfficeYearRow {
-            office: office[i].clone(),
-            year: years[i],
-            n_articles: n_articles[i],
-            n_quotes: n_quotes[i],
-        })
-        .collect())
+/// Four decimals: shares of a few hundred quotes need no more.
+fn round4(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
 }

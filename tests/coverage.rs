@@ -147,3 +147,50 @@ fn a_truncated_or_foreign_table_is_an_error_at_its_line() {
         "{err}"
     );
 }
+
+/// The same run given twice: its articles are the same articles (counts of articles do not
+/// change), while its quotes and mentions are found twice.
+#[test]
+fn an_article_found_in_two_inputs_is_one_article() {
+    let out = temp_dir();
+    run(
+        &inputs(&["part1.jsonl", "part2.jsonl"]),
+        out.path(),
+        csv_only(),
+        1,
+    );
+    let once = temp_dir();
+    coverage_of(&[out.path().to_path_buf()], once.path(), csv_only());
+    let twice = temp_dir();
+    let dir = out.path().to_path_buf();
+    coverage_of(&[dir.clone(), dir], twice.path(), csv_only());
+    let rows = |d: &Path, name: &str| read_table(&d.join("coverage").join(format!("{name}.csv")));
+    let (once_offices, twice_offices) =
+        (rows(once.path(), "offices"), rows(twice.path(), "offices"));
+    assert_eq!(once_offices.len(), twice_offices.len());
+    for (a, b) in once_offices.iter().zip(&twice_offices) {
+        assert_eq!(a["office"], b["office"]);
+        assert_eq!(a["n_articles"], b["n_articles"], "{}", a["office"]);
+        assert_eq!(a["n_speakers"], b["n_speakers"], "{}", a["office"]);
+        assert_eq!(a["n_places"], b["n_places"], "{}", a["office"]);
+        assert_eq!(a["share_quotes_female"], b["share_quotes_female"]);
+        let quotes: u32 = a["n_quotes"].parse().unwrap();
+        assert_eq!(b["n_quotes"], (2 * quotes).to_string(), "{}", a["office"]);
+    }
+    for (a, b) in rows(once.path(), "office_places")
+        .iter()
+        .zip(&rows(twice.path(), "office_places"))
+    {
+        assert_eq!(
+            (&a["office"], &a["place_id"]),
+            (&b["office"], &b["place_id"])
+        );
+        assert_eq!(a["n_articles"], b["n_articles"]);
+        let mentions: u32 = a["n_mentions"].parse().unwrap();
+        assert_eq!(b["n_mentions"], (2 * mentions).to_string());
+    }
+    assert_eq!(
+        rows(once.path(), "office_topics"),
+        rows(twice.path(), "office_topics")
+    );
+}
