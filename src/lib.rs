@@ -16,7 +16,8 @@
 //! 5. [`tables`]: rows → CSV and Parquet through one writer.
 //!
 //! [`pipeline`] wires the stages together; the stages never call each other. [`coverage`]
-//! aggregates the written tables by issuing office, with polars; [`stream`] runs the same
+//! aggregates the written tables by issuing office, reading them once, row by row;
+//! [`stream`] runs the same
 //! stages as a JSON Lines filter for cluster engines.
 //!
 //! ```
