@@ -465,7 +465,7 @@ pub fn run(
     let ended = |batch: &[Unit]| batch.iter().filter(|u| u.ends_input()).count();
     let mut current = next_batch().map(|b| (ended(&b), pool.install(|| process(&b))));
     while let Some((size, results)) = current.take() {
-        let next_units = next_batch();
+        // Runs of JSON Lines are read while the writer works, too.
         let (written, next) = pool.install(|| {
             rayon::join(
                 || {
@@ -478,7 +478,7 @@ pub fn run(
                         options,
                     )
                 },
-                || next_units.map(|b| (ended(&b), process(&b))),
+                || next_batch().map(|b| (ended(&b), process(&b))),
             )
         });
         written?;
