@@ -636,13 +636,7 @@ impl<'g> Coverage<'g> {
                 ),
             })
             .collect();
-        rows.sort_by(|a, b| {
-            (&a.office, Reverse(a.n_articles), &a.place_id).cmp(&(
-                &b.office,
-                Reverse(b.n_articles),
-                &b.place_id,
-            ))
-        });
+        ranked(&mut rows, |r| (&r.office, r.n_articles, &r.place_id));
         rows
     }
 
@@ -654,13 +648,7 @@ impl<'g> Coverage<'g> {
                 n_articles: n,
             })
             .collect();
-        rows.sort_by(|a, b| {
-            (&a.office, Reverse(a.n_articles), &a.field_of_work).cmp(&(
-                &b.office,
-                Reverse(b.n_articles),
-                &b.field_of_work,
-            ))
-        });
+        ranked(&mut rows, |r| (&r.office, r.n_articles, &r.field_of_work));
         rows
     }
 
@@ -676,13 +664,7 @@ impl<'g> Coverage<'g> {
                 n_articles: s.articles,
             })
             .collect();
-        rows.sort_by(|a, b| {
-            (&a.office, Reverse(a.n_quotes), &a.speaker).cmp(&(
-                &b.office,
-                Reverse(b.n_quotes),
-                &b.speaker,
-            ))
-        });
+        ranked(&mut rows, |r| (&r.office, r.n_quotes, &r.speaker));
         rows
     }
 
@@ -701,6 +683,14 @@ impl<'g> Coverage<'g> {
         rows.sort_by(|a, b| (&a.office, a.year).cmp(&(&b.office, b.year)));
         rows
     }
+}
+
+/// Sorts rows by office, then the largest count first, then by name.
+fn ranked<R>(rows: &mut [R], key: fn(&R) -> (&str, u32, &str)) {
+    rows.sort_by(|a, b| {
+        let ((ao, an, ak), (bo, bn, bk)) = (key(a), key(b));
+        (ao, Reverse(an), ak).cmp(&(bo, Reverse(bn), bk))
+    });
 }
 
 /// Four decimals: shares of a few hundred quotes need no more.

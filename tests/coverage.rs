@@ -36,16 +36,22 @@ fn table(dir: &Path, name: &str) -> String {
         .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-#[test]
-fn coverage_matches_the_hand_count() {
+/// A run of both fixture files into a new directory, with its coverage.
+fn run_of_both(jobs: usize) -> tempfile::TempDir {
     let out = temp_dir();
     run(
         &inputs(&["part1.jsonl", "part2.jsonl"]),
         out.path(),
         csv_only(),
-        1,
+        jobs,
     );
     coverage_of(&[out.path().to_path_buf()], out.path(), csv_only());
+    out
+}
+
+#[test]
+fn coverage_matches_the_hand_count() {
+    let out = run_of_both(1);
     for name in TABLES {
         let want = std::fs::read_to_string(fixture().join("expected").join(format!("{name}.csv")))
             .unwrap();
@@ -59,14 +65,7 @@ fn coverage_matches_the_hand_count() {
 
 #[test]
 fn two_runs_give_the_coverage_of_one_run_of_both() {
-    let both = temp_dir();
-    run(
-        &inputs(&["part1.jsonl", "part2.jsonl"]),
-        both.path(),
-        csv_only(),
-        2,
-    );
-    coverage_of(&[both.path().to_path_buf()], both.path(), csv_only());
+    let both = run_of_both(2);
 
     let first = temp_dir();
     let second = temp_dir();
@@ -152,17 +151,9 @@ fn a_truncated_or_foreign_table_is_an_error_at_its_line() {
 /// change), while its quotes and mentions are found twice.
 #[test]
 fn an_article_found_in_two_inputs_is_one_article() {
-    let out = temp_dir();
-    run(
-        &inputs(&["part1.jsonl", "part2.jsonl"]),
-        out.path(),
-        csv_only(),
-        1,
-    );
-    let once = temp_dir();
-    coverage_of(&[out.path().to_path_buf()], once.path(), csv_only());
+    let once = run_of_both(1);
     let twice = temp_dir();
-    let dir = out.path().to_path_buf();
+    let dir = once.path().to_path_buf();
     coverage_of(&[dir.clone(), dir], twice.path(), csv_only());
     let rows = |d: &Path, name: &str| read_table(&d.join("coverage").join(format!("{name}.csv")));
     let (once_offices, twice_offices) =
