@@ -378,6 +378,11 @@ mod tests {
             "'quoted'",
             ",",
             "\"\"",
+            // Longer than the short-cell loop: through memchr.
+            "a field well past thirty-two bytes with no special byte",
+            "a field well past thirty-two bytes, with a comma",
+            "a field well past thirty-two bytes with \"quotes\" inside",
+            "a field well past thirty-two bytes ending in a return\r",
         ];
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.csv");
