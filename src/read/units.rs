@@ -141,11 +141,15 @@ impl<'a> OpenLines<'a> {
     /// Looks at the first bytes: a file that is not plain UTF-8 text is read whole.
     fn start(input: &'a Input, mut reader: Box<dyn BufRead + Send + 'a>) -> Result<Self, Unit<'a>> {
         let mut head = Vec::with_capacity(SNIFF_BYTES);
-        let read = (&mut reader)
+        if (&mut reader)
             .take(SNIFF_BYTES as u64)
-            .read_to_end(&mut head);
-        let plain = read.is_ok()
-            && !head.starts_with(b"\xFF\xFE")
+            .read_to_end(&mut head)
+            .is_err()
+        {
+            // Reading it whole reports the error as every other input's.
+            return Err(Unit::Whole(input));
+        }
+        let plain = !head.starts_with(b"\xFF\xFE")
             && !head.starts_with(b"\xFE\xFF")
             && memchr::memchr(0, &head).is_none();
         if !plain {
