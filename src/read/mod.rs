@@ -265,27 +265,43 @@ pub fn decode<'a>(
             .collect();
         text = Cow::Owned(decoded);
     } else {
-        let head = &bytes[..bytes.len().min(8192)];
+        let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
         if memchr::memchr(0, head).is_some() {
             return Err(Warning::new(source, "binary file (NUL bytes), skipped"));
         }
         text = String::from_utf8_lossy(bytes);
         if let Cow::Owned(_) = text {
-            let valid_up_to = std::str::from_utf8(bytes)
-                .map_err(|e| e.valid_up_to())
-                .err();
-            let line =
-                valid_up_to.map_or(1, |at| 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count());
-            warning = Some(Warning::new(
-                format!("{source}:{line}"),
-                "invalid UTF-8, decoded with U+FFFD replacement characters",
-            ));
+            let valid_up_to = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
+            warning = Some(invalid_utf8(source, 1, bytes, valid_up_to));
         }
     }
     if text.trim().is_empty() {
-        return Err(Warning::new(source, "empty file, skipped"));
+        return Err(empty_file(source));
     }
     Ok((text, warning))
+}
+
+/// How many leading bytes may show that a file is binary (a NUL byte among them).
+pub(crate) const SNIFF_BYTES: usize = 8192;
+
+/// The warning for invalid UTF-8 at byte `valid_up_to` of `bytes`, which begin at line
+/// `first_line` of `source`: it names the line.
+pub(crate) fn invalid_utf8(
+    source: &str,
+    first_line: usize,
+    bytes: &[u8],
+    valid_up_to: usize,
+) -> Warning {
+    let line = first_line + memchr::memchr_iter(b'\n', &bytes[..valid_up_to]).count();
+    Warning::new(
+        format!("{source}:{line}"),
+        "invalid UTF-8, decoded with U+FFFD replacement characters",
+    )
+}
+
+/// The skip of a file with nothing but whitespace.
+pub(crate) fn empty_file(source: &str) -> Warning {
+    Warning::new(source, "empty file, skipped")
 }
 
 #[cfg(test)]

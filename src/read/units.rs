@@ -9,15 +9,15 @@
 
 use std::io::{BufRead, BufReader, Read};
 
-use super::{jsonl, read_bytes, Format, Input, Location, ReadOutcome};
+use super::{
+    empty_file, invalid_utf8, jsonl, read_bytes, Format, Input, Location, ReadOutcome, SNIFF_BYTES,
+};
 use crate::error::Warning;
 
 /// Lines of JSON Lines per unit, at most.
 const CHUNK_LINES: usize = 1024;
 /// Bytes of JSON Lines per unit, about (a unit always ends at the end of a line).
 const CHUNK_BYTES: usize = 1 << 20;
-/// How many leading bytes may show that a file is binary (as in [`super::decode`]).
-const SNIFF_BYTES: usize = 8192;
 
 /// A piece of work: read it with [`Unit::read`].
 pub enum Unit<'a> {
@@ -202,20 +202,14 @@ impl<'a> OpenLines<'a> {
                 let bytes = e.into_bytes();
                 if !self.warned_utf8 {
                     self.warned_utf8 = true;
-                    let line = first_line + memchr::memchr_iter(b'\n', &bytes[..valid]).count();
-                    warnings.push(Warning::new(
-                        format!("{}:{line}", self.input.source),
-                        "invalid UTF-8, decoded with U+FFFD replacement characters",
-                    ));
+                    warnings.push(invalid_utf8(&self.input.source, first_line, &bytes, valid));
                 }
                 String::from_utf8_lossy(&bytes).into_owned()
             }
         };
         self.has_text |= !text.trim().is_empty();
         if last && !self.has_text {
-            warnings.push(
-                Warning::new(&self.input.source, "empty file, skipped").for_article(&self.input.id),
-            );
+            warnings.push(empty_file(&self.input.source).for_article(&self.input.id));
         }
         Unit::Lines(Lines {
             input: self.input,
