@@ -91,18 +91,18 @@ fn two_runs_give_the_coverage_of_one_run_of_both() {
     }
 }
 
+/// The error of coverage over `dir`, which must fail.
+fn coverage_error(dir: &Path) -> String {
+    let (gazetteer, _) = Gazetteer::load(&whosaid::bundled::gazetteers()).unwrap();
+    whosaid::coverage::run(&[dir.to_path_buf()], &gazetteer, dir, csv_only())
+        .unwrap_err()
+        .to_string()
+}
+
 #[test]
 fn coverage_of_a_directory_without_tables_names_it() {
     let empty = temp_dir();
-    let (gazetteer, _) = Gazetteer::load(&whosaid::bundled::gazetteers()).unwrap();
-    let err = whosaid::coverage::run(
-        &[empty.path().to_path_buf()],
-        &gazetteer,
-        empty.path(),
-        csv_only(),
-    )
-    .unwrap_err()
-    .to_string();
+    let err = coverage_error(empty.path());
     assert!(
         err.contains(&empty.path().display().to_string()) && err.contains("articles"),
         "{err}"
@@ -113,18 +113,10 @@ fn coverage_of_a_directory_without_tables_names_it() {
 fn a_truncated_or_foreign_table_is_an_error_at_its_line() {
     let out = temp_dir();
     run(&inputs(&["part1.jsonl"]), out.path(), csv_only(), 1);
-    let (gazetteer, _) = Gazetteer::load(&whosaid::bundled::gazetteers()).unwrap();
     let quotes = out.path().join("quotes.csv");
     let full = std::fs::read_to_string(&quotes).unwrap();
     std::fs::write(&quotes, &full[..full.len() / 2]).unwrap();
-    let err = whosaid::coverage::run(
-        &[out.path().to_path_buf()],
-        &gazetteer,
-        out.path(),
-        csv_only(),
-    )
-    .unwrap_err()
-    .to_string();
+    let err = coverage_error(out.path());
     assert!(err.contains("quotes.csv:2"), "{err}");
 
     std::fs::write(
@@ -133,14 +125,7 @@ fn a_truncated_or_foreign_table_is_an_error_at_its_line() {
     )
     .unwrap();
     std::fs::write(&quotes, full).unwrap();
-    let err = whosaid::coverage::run(
-        &[out.path().to_path_buf()],
-        &gazetteer,
-        out.path(),
-        csv_only(),
-    )
-    .unwrap_err()
-    .to_string();
+    let err = coverage_error(out.path());
     assert!(
         err.contains("articles.csv:1") && err.contains("issued_by"),
         "{err}"
