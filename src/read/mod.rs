@@ -13,6 +13,9 @@
 //! dropped, and paragraphs are joined with a blank line. That joined string is the
 //! article's `text`; every later span points into it.
 //!
+//! [`units`] cuts the inputs into units of work for the pipeline: a page, or a run of lines
+//! of a JSON Lines file, so that no file has to be in memory whole.
+//!
 //! Policy: a file or line that cannot be read becomes a [`Warning`] and is skipped; a file
 //! with invalid UTF-8 is decoded lossily with a warning. Nothing here panics on bad input,
 //! and nothing is dropped without a warning.
