@@ -97,7 +97,7 @@ pub fn run(
     })
 }
 
-fn write<R: Row>(dir: &Path, formats: Formats, rows: Vec<R>) -> Result<usize> {
+fn write<R: Row + 'static>(dir: &Path, formats: Formats, rows: Vec<R>) -> Result<usize> {
     let mut writer = TableWriter::<R>::create(dir, formats)?;
     for row in &rows {
         writer.write(row)?;

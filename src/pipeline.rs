@@ -21,7 +21,10 @@ use crate::read::units::Unit;
 use crate::read::{Article, Input};
 use crate::segment::{self, Sentence};
 use crate::span::{CharOffsets, Span};
-use crate::tables::rows::{ArticleRow, MentionRow, QuoteRow, SentenceRow, WarningRow};
+use crate::tables::rows::{
+    ArticleRow, Articles, MentionRow, Mentions, QuoteRow, Quotes, SentenceRow, Sentences,
+    WarningRow,
+};
 use crate::tables::{Formats, TableWriter};
 
 /// A gazetteer name found in an article, with the sentence it lies in.
@@ -130,13 +133,13 @@ impl Annotator {
 
 /// Gazetteer ids of the issuing offices, in order, each once; names the gazetteers do not
 /// know are left out (they stay in `issued_by`).
-fn issued_by_ids(issued_by: &[String], gazetteer: &Gazetteer) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
+fn issued_by_ids<'a>(issued_by: &[String], gazetteer: &'a Gazetteer) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = Vec::new();
     for office in issued_by {
         if let Some(entity) = gazetteer.lookup(office) {
-            let id = &gazetteer.entity(entity).id;
-            if !ids.contains(id) {
-                ids.push(id.clone());
+            let id = gazetteer.entity(entity).id.as_str();
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
     }
@@ -165,10 +168,10 @@ impl Summary {
 
 /// All tables of one run.
 pub struct Outputs {
-    articles: TableWriter<ArticleRow>,
-    sentences: TableWriter<SentenceRow>,
-    mentions: TableWriter<MentionRow>,
-    quotes: TableWriter<QuoteRow>,
+    articles: TableWriter<Articles>,
+    sentences: TableWriter<Sentences>,
+    mentions: TableWriter<Mentions>,
+    quotes: TableWriter<Quotes>,
     warnings: TableWriter<WarningRow>,
 }
 
@@ -219,50 +222,51 @@ impl Outputs {
 }
 
 /// The table rows of one annotated article: what `extract` writes and `stream` prints.
+/// They borrow the article and the gazetteer.
 #[derive(Debug, Clone)]
-pub struct ArticleRows {
-    pub article: ArticleRow,
-    pub sentences: Vec<SentenceRow>,
-    pub mentions: Vec<MentionRow>,
-    pub quotes: Vec<QuoteRow>,
+pub struct ArticleRows<'a> {
+    pub article: ArticleRow<'a>,
+    pub sentences: Vec<SentenceRow<'a>>,
+    pub mentions: Vec<MentionRow<'a>>,
+    pub quotes: Vec<QuoteRow<'a>>,
 }
 
 /// Converts an annotated article to rows: code-point offsets, gazetteer ids and names.
-pub fn rows(a: &Annotated, gazetteer: &Gazetteer) -> ArticleRows {
+pub fn rows<'a>(a: &'a Annotated, gazetteer: &'a Gazetteer) -> ArticleRows<'a> {
     let text = a.article.text.as_str();
     let offsets = CharOffsets::new(text);
     let at = |byte: usize| offsets.to_char(byte) as u64;
-    let id = &a.article.id;
+    let id = a.article.id.as_str();
     let mut sentences = Vec::with_capacity(a.sentences.len());
     let mut mentions = Vec::with_capacity(a.mentions.len());
     let mut quotes = Vec::with_capacity(a.quotes.len());
     for (i, s) in a.sentences.iter().enumerate() {
         sentences.push(SentenceRow {
-            article_id: id.clone(),
+            article_id: id,
             sentence_id: i as u32,
             paragraph_id: s.paragraph as u32,
             start: at(s.span.start),
             end: at(s.span.end),
-            text: text[s.span.range()].to_string(),
+            text: &text[s.span.range()],
         });
     }
     for mention in &a.mentions {
         let m = &mention.found;
         let entity = gazetteer.entity(m.entity);
         mentions.push(MentionRow {
-            article_id: id.clone(),
+            article_id: id,
             sentence_id: mention.sentence as u32,
-            entity_id: entity.id.clone(),
+            entity_id: &entity.id,
             entity_type: entity.kind,
-            name: entity.name.clone(),
-            surface: text[m.span.range()].to_string(),
+            name: &entity.name,
+            surface: &text[m.span.range()],
             start: at(m.span.start),
             end: at(m.span.end),
             form: m.form,
             alternatives: gazetteer
                 .alternatives(m)
                 .into_iter()
-                .map(|e| gazetteer.entity(e).id.clone())
+                .map(|e| gazetteer.entity(e).id.as_str())
                 .collect(),
             resolved_by: m.resolution,
             out_of_period: mention.out_of_period,
@@ -270,21 +274,21 @@ pub fn rows(a: &Annotated, gazetteer: &Gazetteer) -> ArticleRows {
     }
     for (i, q) in a.quotes.iter().enumerate() {
         let speaker = &q.speaker;
-        let id_of = |e: Option<EntityRef>| e.map(|e| gazetteer.entity(e).id.clone());
+        let id_of = |e: Option<EntityRef>| e.map(|e| gazetteer.entity(e).id.as_str());
         quotes.push(QuoteRow {
-            article_id: id.clone(),
+            article_id: id,
             quote_id: i as u32,
             kind: q.kind,
-            text: text[q.span.range()].to_string(),
+            text: &text[q.span.range()],
             start: at(q.span.start),
             end: at(q.span.end),
-            speaker: speaker.name.clone(),
+            speaker: speaker.name.as_deref(),
             speaker_type: speaker.kind,
             speaker_id: id_of(speaker.entity),
-            speaker_role: speaker.role.clone(),
-            speaker_org: speaker.org.clone(),
+            speaker_role: speaker.role.as_deref(),
+            speaker_org: speaker.org.as_deref(),
             speaker_org_id: id_of(speaker.org_entity),
-            verb: q.verb.clone(),
+            verb: q.verb.as_deref(),
             cue: q.cue_label(),
             confidence: q.confidence,
             speaker_gender: if speaker.kind == SpeakerType::Person {
@@ -297,19 +301,19 @@ pub fn rows(a: &Annotated, gazetteer: &Gazetteer) -> ArticleRows {
         });
     }
     let article = ArticleRow {
-        article_id: id.clone(),
-        source: a.article.source.clone(),
-        url: a.article.url.clone(),
-        title: a.article.title.clone(),
-        content_type: a.article.content_type.clone(),
+        article_id: id,
+        source: &a.article.source,
+        url: a.article.url.as_deref(),
+        title: a.article.title.as_deref(),
+        content_type: a.article.content_type.as_deref(),
         published: a.article.published,
-        dateline: a.article.dateline.clone(),
-        issued_by: a.article.issued_by.clone(),
-        fields_of_work: a.article.fields_of_work.clone(),
+        dateline: a.article.dateline.as_deref(),
+        issued_by: &a.article.issued_by,
+        fields_of_work: &a.article.fields_of_work,
         n_sentences: a.sentences.len() as u32,
         n_mentions: a.mentions.len() as u32,
         n_quotes: a.quotes.len() as u32,
-        text: text.to_string(),
+        text,
         issued_by_ids: issued_by_ids(&a.article.issued_by, gazetteer),
     };
     ArticleRows {

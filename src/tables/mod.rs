@@ -2,8 +2,9 @@
 //!
 //! A table is a row struct that implements [`Row`] (its file name and its columns with
 //! their types). [`TableWriter`] serializes each row with serde into cells
-//! ([`cells::to_cells`]) and hands them to one [`sink::Sink`] per requested format. Row
-//! structs live in [`rows`]; adding a table means adding a struct, nothing else.
+//! ([`cells::each_cell`]) and hands them to one [`sink::Sink`] per requested format. Row
+//! structs live in [`rows`]; adding a table means adding a struct (and, if its rows
+//! borrow, a [`Table`] marker), nothing else.
 //!
 //! Files are written to a temporary name and renamed when the table is finished.
 
@@ -34,6 +35,17 @@ pub enum ColumnType {
 pub trait Row: Serialize {
     const TABLE: &'static str;
     const COLUMNS: &'static [(&'static str, ColumnType)];
+}
+
+/// A table whose rows may borrow: `Row<'a>` is its row type for every lifetime, so that
+/// one [`TableWriter`] takes the rows of every article in turn.
+pub trait Table {
+    type Row<'a>: Row;
+}
+
+/// A row that owns its cells is its own table.
+impl<R: Row + 'static> Table for R {
+    type Row<'a> = R;
 }
 
 /// Which files to write.
@@ -87,36 +99,39 @@ pub fn write_json<R: Row>(row: &R, cells: &mut Vec<Cell>, out: &mut Vec<u8>) -> 
     Ok(())
 }
 
-/// Writes rows of one type to every requested format.
-pub struct TableWriter<R: Row> {
+/// Writes the rows of one table to every requested format.
+pub struct TableWriter<T: Table> {
     sinks: Vec<Box<dyn Sink>>,
     rows: u64,
-    _row: PhantomData<fn(&R)>,
+    _table: PhantomData<fn() -> T>,
 }
 
-impl<R: Row> TableWriter<R> {
-    pub fn create(dir: &Path, formats: Formats) -> Result<TableWriter<R>> {
+impl<T: Table> TableWriter<T> {
+    const TABLE: &'static str = <T::Row<'static> as Row>::TABLE;
+    const COLUMNS: &'static [(&'static str, ColumnType)] = <T::Row<'static> as Row>::COLUMNS;
+
+    pub fn create(dir: &Path, formats: Formats) -> Result<TableWriter<T>> {
         let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
         if formats.csv {
-            let path = dir.join(format!("{}.csv", R::TABLE));
+            let path = dir.join(format!("{}.csv", Self::TABLE));
             sinks.push(Box::new(CsvSink::create(
                 path,
-                R::COLUMNS,
+                Self::COLUMNS,
                 formats.excel_safe,
             )?));
         }
         if formats.parquet {
-            let path = dir.join(format!("{}.parquet", R::TABLE));
-            sinks.push(Box::new(ParquetSink::create(path, R::COLUMNS)?));
+            let path = dir.join(format!("{}.parquet", Self::TABLE));
+            sinks.push(Box::new(ParquetSink::create(path, Self::COLUMNS)?));
         }
         Ok(TableWriter {
             sinks,
             rows: 0,
-            _row: PhantomData,
+            _table: PhantomData,
         })
     }
 
-    pub fn write(&mut self, row: &R) -> Result<()> {
+    pub fn write(&mut self, row: &T::Row<'_>) -> Result<()> {
         let sinks = &mut self.sinks;
         let mut columns = 0;
         each_cell(row, &mut |cell| {
@@ -127,15 +142,15 @@ impl<R: Row> TableWriter<R> {
         .map_err(|e| match e {
             CellError::Sink(e) => e,
             e => Error::Table {
-                path: R::TABLE.into(),
+                path: Self::TABLE.into(),
                 message: e.to_string(),
             },
         })?;
         debug_assert_eq!(
             columns,
-            R::COLUMNS.len(),
+            Self::COLUMNS.len(),
             "{} row does not match its columns",
-            R::TABLE
+            Self::TABLE
         );
         for sink in &mut self.sinks {
             sink.end_row()?;
@@ -178,20 +193,21 @@ mod tests {
             assert_eq!(got, want, "{}", R::TABLE);
             declared
         }
+        let issued_by = ["x".to_string()];
         let article = ArticleRow {
-            article_id: "a".into(),
-            source: "s".into(),
+            article_id: "a",
+            source: "s",
             url: None,
-            title: Some("t".into()),
+            title: Some("t"),
             content_type: None,
             published: crate::read::Date::new(2020, 1, 2),
             dateline: None,
-            issued_by: vec!["x".into()],
-            fields_of_work: vec![],
+            issued_by: &issued_by,
+            fields_of_work: &[],
             n_sentences: 1,
             n_mentions: 0,
             n_quotes: 0,
-            text: "t".into(),
+            text: "t",
             issued_by_ids: vec![],
         };
         names(&article);

@@ -1,33 +1,45 @@
 //! The output tables' rows: flat structs whose field order is the column order of the
 //! table contract (README, "Output tables"). Offsets are code points into the article's
 //! `text`; list fields are `; `-joined in CSV and list columns in Parquet.
+//!
+//! The rows of an article borrow its text and the gazetteer's names instead of copying
+//! them: a corpus writes about three times its size in cells, and copying each cell into
+//! a row first cost more than writing it. Each borrowed row has a [`Table`] marker
+//! (`Articles` for `ArticleRow<'a>`, ...) that names its table for every lifetime.
 
 use serde::Serialize;
 
-use super::{ColumnType as T, Row};
+use super::{ColumnType as T, Row, Table};
 use crate::attribute::{QuoteKind, SpeakerType};
 use crate::gazetteer::{EntityType, Form, Gender, Resolution};
 use crate::read::Date;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleRow {
-    pub article_id: String,
-    pub source: String,
-    pub url: Option<String>,
-    pub title: Option<String>,
-    pub content_type: Option<String>,
+pub struct ArticleRow<'a> {
+    pub article_id: &'a str,
+    pub source: &'a str,
+    pub url: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub content_type: Option<&'a str>,
     pub published: Option<Date>,
-    pub dateline: Option<String>,
-    pub issued_by: Vec<String>,
-    pub fields_of_work: Vec<String>,
+    pub dateline: Option<&'a str>,
+    pub issued_by: &'a [String],
+    pub fields_of_work: &'a [String],
     pub n_sentences: u32,
     pub n_mentions: u32,
     pub n_quotes: u32,
-    pub text: String,
-    pub issued_by_ids: Vec<String>,
+    pub text: &'a str,
+    pub issued_by_ids: Vec<&'a str>,
 }
 
-impl Row for ArticleRow {
+/// The `articles` table.
+pub enum Articles {}
+
+impl Table for Articles {
+    type Row<'a> = ArticleRow<'a>;
+}
+
+impl Row for ArticleRow<'_> {
     const TABLE: &'static str = "articles";
     const COLUMNS: &'static [(&'static str, T)] = &[
         ("article_id", T::Str),
@@ -48,16 +60,23 @@ impl Row for ArticleRow {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SentenceRow {
-    pub article_id: String,
+pub struct SentenceRow<'a> {
+    pub article_id: &'a str,
     pub sentence_id: u32,
     pub paragraph_id: u32,
     pub start: u64,
     pub end: u64,
-    pub text: String,
+    pub text: &'a str,
 }
 
-impl Row for SentenceRow {
+/// The `sentences` table.
+pub enum Sentences {}
+
+impl Table for Sentences {
+    type Row<'a> = SentenceRow<'a>;
+}
+
+impl Row for SentenceRow<'_> {
     const TABLE: &'static str = "sentences";
     const COLUMNS: &'static [(&'static str, T)] = &[
         ("article_id", T::Str),
@@ -70,22 +89,29 @@ impl Row for SentenceRow {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct MentionRow {
-    pub article_id: String,
+pub struct MentionRow<'a> {
+    pub article_id: &'a str,
     pub sentence_id: u32,
-    pub entity_id: String,
+    pub entity_id: &'a str,
     pub entity_type: EntityType,
-    pub name: String,
-    pub surface: String,
+    pub name: &'a str,
+    pub surface: &'a str,
     pub start: u64,
     pub end: u64,
     pub form: Form,
-    pub alternatives: Vec<String>,
+    pub alternatives: Vec<&'a str>,
     pub resolved_by: Resolution,
     pub out_of_period: Option<bool>,
 }
 
-impl Row for MentionRow {
+/// The `mentions` table.
+pub enum Mentions {}
+
+impl Table for Mentions {
+    type Row<'a> = MentionRow<'a>;
+}
+
+impl Row for MentionRow<'_> {
     const TABLE: &'static str = "mentions";
     const COLUMNS: &'static [(&'static str, T)] = &[
         ("article_id", T::Str),
@@ -104,27 +130,34 @@ impl Row for MentionRow {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct QuoteRow {
-    pub article_id: String,
+pub struct QuoteRow<'a> {
+    pub article_id: &'a str,
     pub quote_id: u32,
     pub kind: QuoteKind,
-    pub text: String,
+    pub text: &'a str,
     pub start: u64,
     pub end: u64,
-    pub speaker: Option<String>,
+    pub speaker: Option<&'a str>,
     pub speaker_type: SpeakerType,
-    pub speaker_id: Option<String>,
-    pub speaker_role: Option<String>,
-    pub speaker_org: Option<String>,
-    pub speaker_org_id: Option<String>,
-    pub verb: Option<String>,
+    pub speaker_id: Option<&'a str>,
+    pub speaker_role: Option<&'a str>,
+    pub speaker_org: Option<&'a str>,
+    pub speaker_org_id: Option<&'a str>,
+    pub verb: Option<&'a str>,
     pub cue: String,
     pub confidence: f32,
     pub speaker_gender: Option<Gender>,
     pub sentence_id: u32,
 }
 
-impl Row for QuoteRow {
+/// The `quotes` table.
+pub enum Quotes {}
+
+impl Table for Quotes {
+    type Row<'a> = QuoteRow<'a>;
+}
+
+impl Row for QuoteRow<'_> {
     const TABLE: &'static str = "quotes";
     const COLUMNS: &'static [(&'static str, T)] = &[
         ("article_id", T::Str),
