@@ -261,6 +261,8 @@ pub fn find_dateline(paragraph: &str) -> Option<Dateline> {
     while !paragraph.is_char_boundary(head) {
         head -= 1;
     }
+    // Nor does one without a dash (`-`, or the lead byte of `–` and `—`) in its head.
+    memchr::memchr2(b'-', 0xE2, &paragraph.as_bytes()[..head])?;
     let caps = DATELINE.captures(&paragraph[..head])?;
     let whole = caps.get(0)?;
     // A dateline is followed by the first sentence of the body, never by the end.

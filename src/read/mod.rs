@@ -272,11 +272,15 @@ pub fn decode<'a>(
         if memchr::memchr(0, head).is_some() {
             return Err(Warning::new(source, "binary file (NUL bytes), skipped"));
         }
-        text = String::from_utf8_lossy(bytes);
-        if let Cow::Owned(_) = text {
-            let valid_up_to = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
-            warning = Some(invalid_utf8(source, 1, bytes, valid_up_to));
-        }
+        // Validation alone is several times faster than the lossy decoder, which is only
+        // needed for a broken file.
+        text = match std::str::from_utf8(bytes) {
+            Ok(valid) => Cow::Borrowed(valid),
+            Err(e) => {
+                warning = Some(invalid_utf8(source, 1, bytes, e.valid_up_to()));
+                String::from_utf8_lossy(bytes)
+            }
+        };
     }
     if text.trim().is_empty() {
         return Err(empty_file(source));
