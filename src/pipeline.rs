@@ -8,7 +8,6 @@
 //! bounded by the batch, not the corpus or the size of one file. Row conversion
 //! turns byte spans into code-point offsets here, once per article.
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::time::Instant;
 
@@ -332,7 +331,7 @@ fn write_batch(
     results: Vec<Processed>,
     outputs: &mut Outputs,
     summary: &mut Summary,
-    seen_ids: &mut HashSet<String>,
+    seen_ids: &mut foldhash::HashSet<String>,
     annotator: &Annotator,
     options: &RunOptions,
 ) -> Result<()> {
@@ -419,7 +418,7 @@ pub fn run(
         other_files,
         ..Summary::default()
     };
-    let mut seen_ids: HashSet<String> = HashSet::new();
+    let mut seen_ids: foldhash::HashSet<String> = Default::default();
     let mut done = 0;
     let process = |batch: &[Unit]| -> Vec<Processed> {
         batch

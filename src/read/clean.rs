@@ -9,7 +9,6 @@
 //! The published date comes from the page metadata; only when the page has none is the
 //! dateline's date used. A page without any date keeps an empty date.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -87,48 +86,29 @@ static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
 });
 
 fn rule_for(paragraph: &str) -> Option<Rule> {
-    // Lower-case only the ends a rule can look at, not every paragraph of every page.
-    static LONGEST: LazyLock<usize> = LazyLock::new(|| {
-        RULES
-            .iter()
-            .map(|(_, t)| t.chars().count())
-            .max()
-            .unwrap_or(0)
-    });
     let paragraph = paragraph.trim_end_matches(':');
-    let n = *LONGEST;
-    if n == 0 {
-        return None;
-    }
-    // Lower-casing never shortens a text in characters, so a longer paragraph cannot equal
-    // a rule, and the first (last) n characters decide a prefix (suffix).
-    let short = paragraph.chars().nth(n).is_none();
-    let (head, tail) = if short {
-        let lower = paragraph.to_lowercase();
-        (lower.clone(), lower)
-    } else {
-        let head_end = paragraph
-            .char_indices()
-            .nth(n)
-            .map_or(paragraph.len(), |(i, _)| i);
-        let tail_start = paragraph
-            .char_indices()
-            .rev()
-            .nth(n - 1)
-            .map_or(0, |(i, _)| i);
-        (
-            paragraph[..head_end].to_lowercase(),
-            paragraph[tail_start..].to_lowercase(),
-        )
-    };
+    // Compared a character at a time, lower-cased as it goes: most paragraphs differ from
+    // every rule at their first character, and nothing is allocated.
+    let lower = |c: char| c.to_lowercase();
     RULES.iter().find_map(|(rule, text)| {
         let hit = match rule {
-            Rule::CutAt | Rule::Contacts => short && head == *text,
-            Rule::DropPrefix => head.starts_with(text.as_str()),
-            Rule::DropSuffix => tail.ends_with(text.as_str()),
+            Rule::CutAt | Rule::Contacts => paragraph.chars().flat_map(lower).eq(text.chars()),
+            Rule::DropPrefix => starts_with(paragraph.chars().flat_map(lower), text.chars()),
+            Rule::DropSuffix => starts_with(
+                paragraph.chars().rev().flat_map(|c| c.to_lowercase().rev()),
+                text.chars().rev(),
+            ),
         };
         hit.then_some(*rule)
     })
+}
+
+/// Whether `text` begins with every item of `prefix`.
+fn starts_with(
+    mut text: impl Iterator<Item = char>,
+    mut prefix: impl Iterator<Item = char>,
+) -> bool {
+    prefix.all(|p| text.next() == Some(p))
 }
 
 /// A line of a contact block: a name, a post, a phone number or an address, never prose.
@@ -153,7 +133,7 @@ const MIN_DEDUP_CHARS: usize = 30;
 
 pub(crate) fn clean_paragraphs(paragraphs: &[String]) -> Body {
     let mut kept: Vec<&str> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: foldhash::HashSet<&str> = Default::default();
     let mut dateline = None;
     let mut in_contacts = false;
     for raw in paragraphs {
