@@ -9,6 +9,7 @@
 //! The published date comes from the page metadata; only when the page has none is the
 //! dateline's date used. A page without any date keeps an empty date.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -16,9 +17,11 @@ use regex::Regex;
 use super::date::{find_dateline, Date};
 use super::Article;
 
-/// What a layout parser found on a page, before cleaning.
+/// What a layout parser found on a page, before cleaning. Paragraphs borrow the page
+/// text where the layout allows (text pages), so that a line is copied once, into the
+/// article text.
 #[derive(Debug, Default)]
-pub struct Parsed {
+pub struct Parsed<'a> {
     pub url: Option<String>,
     pub title: Option<String>,
     pub content_type: Option<String>,
@@ -26,12 +29,12 @@ pub struct Parsed {
     pub issued_by: Vec<String>,
     pub fields_of_work: Vec<String>,
     /// Lead and body paragraphs in page order, boilerplate still in.
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Vec<Cow<'a, str>>,
     /// Problems worth a warning that did not stop the page (an unreadable date...).
     pub problems: Vec<String>,
 }
 
-impl Parsed {
+impl Parsed<'_> {
     /// Cleans the paragraphs and builds the article. An article with no body text left is
     /// refused with the reason.
     pub fn into_article(
@@ -131,7 +134,7 @@ const DATELINE_WINDOW: usize = 3;
 /// Shorter paragraphs may legitimately repeat (sub-headings, list items).
 const MIN_DEDUP_CHARS: usize = 30;
 
-pub(crate) fn clean_paragraphs(paragraphs: &[String]) -> Body {
+pub(crate) fn clean_paragraphs(paragraphs: &[Cow<str>]) -> Body {
     let mut kept: Vec<&str> = Vec::new();
     let mut seen: foldhash::HashSet<&str> = Default::default();
     let mut dateline = None;
@@ -178,7 +181,7 @@ mod tests {
     use super::*;
 
     fn clean(lines: &[&str]) -> Body {
-        clean_paragraphs(&lines.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        clean_paragraphs(&lines.iter().map(|&s| Cow::Borrowed(s)).collect::<Vec<_>>())
     }
 
     #[test]

@@ -165,7 +165,7 @@ impl Lines {
 }
 
 /// Parses an HTML page.
-pub fn parse(source: &str) -> Parsed {
+pub fn parse(source: &str) -> Parsed<'static> {
     let doc = Html::parse_document(source);
     let mut parsed = Parsed::default();
     let container = select(&doc, selector!("article"))
@@ -229,7 +229,7 @@ pub fn parse(source: &str) -> Parsed {
                 parsed.published = keep_date.or(parsed.published);
             }
             _ => {
-                parsed.paragraphs.push(all[i].clone());
+                parsed.paragraphs.push(all[i].clone().into());
                 i += 1;
             }
         }

@@ -37,7 +37,7 @@ fn list(value: Option<&Value>) -> Vec<String> {
 }
 
 /// Parses one line into page parts, its id and its text; `Err` says what is wrong.
-fn parse_line(line: &str) -> Result<(String, Parsed), String> {
+fn parse_line(line: &str) -> Result<(String, Parsed<'static>), String> {
     let value: Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
     let Value::Object(obj) = value else {
         return Err("not a JSON object".into());
@@ -54,7 +54,7 @@ fn parse_line(line: &str) -> Result<(String, Parsed), String> {
         content_type: field("content_type"),
         issued_by: list(obj.get("issued_by")),
         fields_of_work: list(obj.get("fields_of_work")),
-        paragraphs: text.lines().map(str::to_string).collect(),
+        paragraphs: text.lines().map(|l| l.to_string().into()).collect(),
         ..Parsed::default()
     };
     if let Some(date) = field("date") {

@@ -11,6 +11,7 @@
 //! A page with no metadata block is read as plain text: a short first line without
 //! terminal punctuation is the title, the rest is the body.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::clean::Parsed;
@@ -104,7 +105,7 @@ pub(crate) fn split_list(value: &str, out: &mut Vec<String>) {
 }
 
 /// Puts a label's values into the page metadata.
-pub(crate) fn assign(parsed: &mut Parsed, field: Field, values: &[&str]) {
+pub(crate) fn assign(parsed: &mut Parsed<'_>, field: Field, values: &[&str]) {
     match field {
         Field::Published => {
             let value = values.join(" ");
@@ -140,7 +141,7 @@ fn is_value_line(line: &str) -> bool {
 }
 
 /// Parses the metadata block starting at `lines[0]`; returns how many lines it used.
-pub(crate) fn parse_meta_block(lines: &[&str], parsed: &mut Parsed) -> usize {
+pub(crate) fn parse_meta_block(lines: &[&str], parsed: &mut Parsed<'_>) -> usize {
     let mut i = 0;
     while i < lines.len() {
         let Some(found) = label(lines[i]) else { break };
@@ -203,7 +204,7 @@ fn is_heading(line: &str) -> bool {
 }
 
 /// Parses scraped page text.
-pub fn parse(text: &str) -> Parsed {
+pub fn parse(text: &str) -> Parsed<'_> {
     let all: Vec<&str> = text.lines().map(str::trim_end).collect();
     let lines: Vec<&str> = all[menu_len(&all)..]
         .iter()
@@ -237,13 +238,17 @@ pub fn parse(text: &str) -> Parsed {
     let mut body = body;
     if let Some((title, lead)) = prelude.split_first() {
         parsed.title = Some(title.trim().to_string());
-        parsed.paragraphs.extend(lead.iter().map(|l| l.to_string()));
+        parsed
+            .paragraphs
+            .extend(lead.iter().map(|&l| Cow::Borrowed(l)));
         // The current layout prints the lead again after the metadata block.
         if !lead.is_empty() && body.starts_with(lead) {
             body = &body[lead.len()..];
         }
     }
-    parsed.paragraphs.extend(body.iter().map(|l| l.to_string()));
+    parsed
+        .paragraphs
+        .extend(body.iter().map(|&l| Cow::Borrowed(l)));
     parsed
 }
 
