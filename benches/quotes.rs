@@ -24,7 +24,7 @@ fn main() {
             .iter()
             .zip(&prepared)
             .map(|(text, (sentences, matches))| {
-                attribute::attribute(text, sentences, matches, &gazetteer, &roles, &[])
+                attribute::attribute(text, sentences, matches, &gazetteer, &roles, &[], &[])
                     .quotes
                     .len()
             })

@@ -44,6 +44,8 @@ pub struct Annotated {
     pub mentions: Vec<Mention>,
     pub quotes: Vec<Quote>,
     pub unpaired_marks: usize,
+    /// The gazetteer entry of each of `article.issued_by`, if it has one.
+    pub issuers: Vec<Option<EntityRef>>,
 }
 
 /// The loaded resources of stages 2–4.
@@ -112,6 +114,11 @@ impl Annotator {
                 })
             })
             .collect();
+        let issuers: Vec<Option<EntityRef>> = article
+            .issued_by
+            .iter()
+            .map(|office| self.gazetteer.lookup(office))
+            .collect();
         let attributed = attribute::attribute(
             text,
             &sentences,
@@ -119,8 +126,10 @@ impl Annotator {
             &self.gazetteer,
             &self.roles,
             &article.issued_by,
+            &issuers,
         );
         Annotated {
+            issuers,
             sentences,
             mentions,
             quotes: attributed.quotes,
@@ -132,14 +141,12 @@ impl Annotator {
 
 /// Gazetteer ids of the issuing offices, in order, each once; names the gazetteers do not
 /// know are left out (they stay in `issued_by`).
-fn issued_by_ids<'a>(issued_by: &[String], gazetteer: &'a Gazetteer) -> Vec<&'a str> {
+fn issued_by_ids<'a>(issuers: &[Option<EntityRef>], gazetteer: &'a Gazetteer) -> Vec<&'a str> {
     let mut ids: Vec<&str> = Vec::new();
-    for office in issued_by {
-        if let Some(entity) = gazetteer.lookup(office) {
-            let id = gazetteer.entity(entity).id.as_str();
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
+    for entity in issuers.iter().flatten() {
+        let id = gazetteer.entity(*entity).id.as_str();
+        if !ids.contains(&id) {
+            ids.push(id);
         }
     }
     ids
@@ -313,7 +320,7 @@ pub fn rows<'a>(a: &'a Annotated, gazetteer: &'a Gazetteer) -> ArticleRows<'a> {
         n_mentions: a.mentions.len() as u32,
         n_quotes: a.quotes.len() as u32,
         text,
-        issued_by_ids: issued_by_ids(&a.article.issued_by, gazetteer),
+        issued_by_ids: issued_by_ids(&a.issuers, gazetteer),
     };
     ArticleRows {
         article,

@@ -214,7 +214,8 @@ fn is_full_sentence(text: &str) -> bool {
 
 /// Finds and attributes the quotes of an article. `mentions` are the gazetteer matches
 /// of the article, sorted; `roles` come from [`PersonRoles::new`] on the same gazetteer;
-/// `issued_by` names the organization behind `the Mission said`.
+/// `issued_by` names the organization behind `the Mission said`, and `issuer_ids` are
+/// their gazetteer entries ([`Gazetteer::lookup`] of each).
 pub fn attribute(
     text: &str,
     sentences: &[Sentence],
@@ -222,9 +223,8 @@ pub fn attribute(
     gazetteer: &Gazetteer,
     roles: &PersonRoles,
     issued_by: &[String],
+    issuer_ids: &[Option<EntityRef>],
 ) -> Attributed {
-    let issuer_ids: Vec<Option<EntityRef>> =
-        issued_by.iter().map(|i| gazetteer.lookup(i)).collect();
     let mut paragraphs: Vec<Span> = Vec::new();
     for s in sentences {
         match paragraphs.get_mut(s.paragraph) {
@@ -299,7 +299,7 @@ pub fn attribute(
             mentions,
             gazetteer,
             issued_by,
-            issuer_ids: &issuer_ids,
+            issuer_ids,
             roles,
             people: &[],
             before: m.outer.start,
