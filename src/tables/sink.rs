@@ -3,7 +3,7 @@
 //! half-written table (the temporary file is removed when the sink is dropped unfinished).
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
@@ -53,17 +53,20 @@ fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
 ///
 /// Fields are quoted only when they hold a comma, a quote or a line break, exactly as the
 /// `csv` crate's default writer does (the tests read every table back with it); writing
-/// them here instead saves a pass through its byte-by-byte state machine.
+/// them here instead saves a pass through its byte-by-byte state machine. Cells go into
+/// a buffer that is handed to the file between rows, once it holds [`CSV_BUFFER`] bytes.
 pub struct CsvSink {
     path: PathBuf,
     temp: NamedTempFile,
-    out: BufWriter<File>,
+    file: File,
+    buf: Vec<u8>,
     /// Fields written in the current row.
     fields: usize,
-    /// Scratch for cells that are not text.
-    scratch: String,
     excel_safe: bool,
 }
+
+/// Bytes of CSV collected before a write to the file.
+const CSV_BUFFER: usize = 1 << 16;
 
 impl CsvSink {
     pub fn create(
@@ -79,22 +82,22 @@ impl CsvSink {
         let mut sink = CsvSink {
             path,
             temp,
-            out: BufWriter::with_capacity(1 << 16, file),
+            file,
+            buf: Vec::with_capacity(2 * CSV_BUFFER),
             fields: 0,
-            scratch: String::new(),
             excel_safe: false,
         };
         for (name, _) in columns {
-            sink.cell(CellRef::Str(name))?;
+            sink.field(name);
         }
         sink.end_row()?;
         sink.excel_safe = excel_safe;
         Ok(sink)
     }
 
-    fn field(&mut self, text: &str) -> std::io::Result<()> {
+    fn field(&mut self, text: &str) {
         if self.fields > 0 {
-            self.out.write_all(b",")?;
+            self.buf.push(b',');
         }
         self.fields += 1;
         // OWASP CSV injection: spreadsheets evaluate cells that start with these.
@@ -113,22 +116,30 @@ impl CsvSink {
             memchr::memchr3(b',', b'"', b'\n', bytes).is_some()
                 || memchr::memchr(b'\r', bytes).is_some()
         };
+        let buf = &mut self.buf;
         if !special {
-            if !prefix.is_empty() {
-                self.out.write_all(prefix)?;
-            }
-            return self.out.write_all(bytes);
+            buf.extend_from_slice(prefix);
+            buf.extend_from_slice(bytes);
+            return;
         }
-        self.out.write_all(b"\"")?;
-        self.out.write_all(prefix)?;
+        buf.push(b'"');
+        buf.extend_from_slice(prefix);
         let mut from = 0;
         for quote in memchr::memchr_iter(b'"', bytes) {
-            self.out.write_all(&bytes[from..=quote])?;
-            self.out.write_all(b"\"")?;
+            buf.extend_from_slice(&bytes[from..=quote]);
+            buf.push(b'"');
             from = quote + 1;
         }
-        self.out.write_all(&bytes[from..])?;
-        self.out.write_all(b"\"")
+        buf.extend_from_slice(&bytes[from..]);
+        buf.push(b'"');
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        self.file
+            .write_all(&self.buf)
+            .map_err(|e| table_error(&self.path, e))?;
+        self.buf.clear();
+        Ok(())
     }
 }
 
@@ -139,61 +150,33 @@ pub(super) fn date_text(days: i32) -> String {
 
 impl Sink for CsvSink {
     fn cell(&mut self, cell: CellRef<'_>) -> Result<()> {
-        use std::fmt::Write as _;
-        let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.clear();
-        let text = match cell {
-            CellRef::Str(s) => s,
-            CellRef::Null => "",
-            CellRef::Bool(b) => {
-                if b {
-                    "true"
-                } else {
-                    "false"
-                }
-            }
-            CellRef::Int(i) => {
-                scratch.push_str(itoa::Buffer::new().format(i));
-                &scratch
-            }
-            CellRef::Float(f) => {
-                let _ = write!(scratch, "{f}");
-                &scratch
-            }
-            CellRef::Date(days) => {
-                scratch.push_str(&date_text(days));
-                &scratch
-            }
-            CellRef::List(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        scratch.push_str("; ");
-                    }
-                    scratch.push_str(item);
-                }
-                &scratch
-            }
-        };
-        let written = self.field(text);
-        self.scratch = scratch;
-        written.map_err(|e| table_error(&self.path, e))
+        match cell {
+            CellRef::Str(s) => self.field(s),
+            CellRef::Null => self.field(""),
+            CellRef::Bool(b) => self.field(if b { "true" } else { "false" }),
+            CellRef::Int(i) => self.field(itoa::Buffer::new().format(i)),
+            CellRef::Float(f) => self.field(&f.to_string()),
+            CellRef::Date(days) => self.field(&date_text(days)),
+            CellRef::List(items) => self.field(&items.join("; ")),
+        }
+        Ok(())
     }
 
     fn end_row(&mut self) -> Result<()> {
         self.fields = 0;
-        self.out
-            .write_all(b"\n")
-            .map_err(|e| table_error(&self.path, e))
+        self.buf.push(b'\n');
+        if self.buf.len() >= CSV_BUFFER {
+            self.flush()?;
+        }
+        Ok(())
     }
 
-    fn finish(self: Box<Self>) -> Result<()> {
+    fn finish(mut self: Box<Self>) -> Result<()> {
+        self.flush()?;
         let CsvSink {
-            path, temp, out, ..
+            path, temp, file, ..
         } = *self;
-        let mut file = out
-            .into_inner()
-            .map_err(|e| table_error(&path, e.error()))?;
-        file.flush().map_err(|e| table_error(&path, e))?;
+        drop(file);
         persist(temp, &path)
     }
 }
