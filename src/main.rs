@@ -654,7 +654,11 @@ fn bench(size_mb: usize, jobs: usize) -> Result<()> {
             serde_json::from_str(&std::fs::read_to_string(out.join("run.json"))?)?;
         let articles = manifest["articles"].as_u64().unwrap_or(0);
         let speedup = match single {
-            Some(one) => format!("  {:.2}× the 1-thread run", one / seconds),
+            Some(one) => format!(
+                "  {:.1} MB/s per thread  {:.2}× the 1-thread run",
+                mb / seconds / threads as f64,
+                one / seconds
+            ),
             None => {
                 single = Some(seconds);
                 String::new()

@@ -205,7 +205,9 @@ fn bench_reports_throughput_and_memory_for_one_and_more_threads() {
     let runs: Vec<&str> = stdout.lines().filter(|l| l.contains("MB/s")).collect();
     assert_eq!(runs.len(), 2, "{stdout}");
     assert!(
-        runs[0].starts_with("1 thread(s)") && runs[1].starts_with("2 thread(s)"),
+        runs[0].starts_with("1 thread(s)")
+            && runs[1].starts_with("2 thread(s)")
+            && runs[1].contains("MB/s per thread"),
         "{stdout}"
     );
     assert!(
