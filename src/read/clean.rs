@@ -93,7 +93,20 @@ fn rule_for(paragraph: &str) -> Option<Rule> {
     // Compared a character at a time, lower-cased as it goes: most paragraphs differ from
     // every rule at their first character, and nothing is allocated.
     let lower = |c: char| c.to_lowercase();
+    let first = paragraph.chars().next().and_then(|c| lower(c).next());
+    let last = paragraph
+        .chars()
+        .next_back()
+        .and_then(|c| lower(c).next_back());
     RULES.iter().find_map(|(rule, text)| {
+        // The end a rule looks at first turns away nearly every paragraph.
+        let end = match rule {
+            Rule::DropSuffix => (last, text.chars().next_back()),
+            _ => (first, text.chars().next()),
+        };
+        if end.1.is_some() && end.0 != end.1 {
+            return None;
+        }
         let hit = match rule {
             Rule::CutAt | Rule::Contacts => paragraph.chars().flat_map(lower).eq(text.chars()),
             Rule::DropPrefix => starts_with(paragraph.chars().flat_map(lower), text.chars()),
