@@ -112,6 +112,10 @@ enum Command {
         /// Threads of the second run (default: number of cores).
         #[arg(long, short)]
         jobs: Option<usize>,
+        /// Runs per thread count, taken in turn; the best (least disturbed) run is
+        /// reported, with the median beside it.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+        repeat: u32,
     },
     /// Concatenate the CSV row tables of shard outputs (in shard order, from their
     /// run.json) into one output directory.
@@ -277,9 +281,10 @@ fn main() -> ExitCode {
             )
         }
         Command::Merge { dirs, out, force } => merge(&dirs, &out, force),
-        Command::Bench { size, jobs } => bench(
+        Command::Bench { size, jobs, repeat } => bench(
             size,
             jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            repeat as usize,
         ),
         Command::Coverage {
             dirs,
@@ -593,8 +598,9 @@ fn write_manifest(
         .with_context(|| format!("writing {}", path.display()))
 }
 
-/// `whosaid bench`: the pipeline end to end on a generated corpus, 1 and `jobs` threads.
-fn bench(size_mb: usize, jobs: usize) -> Result<()> {
+/// `whosaid bench`: the pipeline end to end on a generated corpus, 1 and `jobs` threads,
+/// each `repeat` times in turn.
+fn bench(size_mb: usize, jobs: usize, repeat: usize) -> Result<()> {
     let dir = tempfile::tempdir().context("creating a temporary directory")?;
     let corpus = dir.path().join("corpus");
     let inputs = bundled::corpus();
@@ -613,50 +619,36 @@ fn bench(size_mb: usize, jobs: usize) -> Result<()> {
     }
     let mb = bytes as f64 / 1e6;
     println!(
-        "whosaid bench: {mb:.0} MB in {} files ({copy} copies of the bundled corpus), CSV output",
-        copy * inputs.len()
+        "whosaid bench: {mb:.0} MB in {} files ({copy} copies of the bundled corpus), CSV output{}",
+        copy * inputs.len(),
+        if repeat > 1 {
+            format!(", best of {repeat} runs taken in turn")
+        } else {
+            String::new()
+        }
     );
-    let exe = std::env::current_exe().context("finding the whosaid binary")?;
-    let mut single = None;
-    let mut runs = vec![1];
+    let mut threads = vec![1];
     if jobs > 1 {
-        runs.push(jobs);
+        threads.push(jobs);
     }
-    for threads in runs {
-        let out = dir.path().join(format!("out-{threads}"));
-        let started = std::time::Instant::now();
-        let mut child = std::process::Command::new(&exe)
-            .args(["extract", "-q", "--no-coverage", "--force", "--jobs"])
-            .arg(threads.to_string())
-            .arg("--out")
-            .arg(&out)
-            .arg(&corpus)
-            .spawn()
-            .context("starting extract")?;
-        // The child's peak resident memory, read until it exits (Linux /proc).
-        let mut peak_kb = None;
-        let status = loop {
-            if let Ok(status) = std::fs::read_to_string(format!("/proc/{}/status", child.id())) {
-                let hwm = status
-                    .lines()
-                    .find_map(|l| l.strip_prefix("VmHWM:"))
-                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
-                peak_kb = hwm.or(peak_kb);
-            }
-            if let Some(status) = child.try_wait()? {
-                break status;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        };
-        let seconds = started.elapsed().as_secs_f64();
-        anyhow::ensure!(status.success(), "extract failed with {threads} thread(s)");
-        let manifest: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(out.join("run.json"))?)?;
-        let articles = manifest["articles"].as_u64().unwrap_or(0);
+    // (seconds, articles, peak KB) of every run, per thread count.
+    let mut runs: Vec<Vec<(f64, u64, Option<u64>)>> = vec![Vec::new(); threads.len()];
+    for _ in 0..repeat {
+        for (i, &n) in threads.iter().enumerate() {
+            runs[i].push(bench_run(&corpus, &dir.path().join(format!("out-{n}")), n)?);
+        }
+    }
+    let mut single = None;
+    for (&n, runs) in threads.iter().zip(&mut runs) {
+        runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let (seconds, articles, _) = runs[0];
+        let median = runs[runs.len() / 2].0;
+        // Memory is the worst of the runs, not the best run's.
+        let peak_kb = runs.iter().filter_map(|r| r.2).max();
         let speedup = match single {
             Some(one) => format!(
                 "  {:.1} MB/s per thread  {:.2}× the 1-thread run",
-                mb / seconds / threads as f64,
+                mb / seconds / n as f64,
                 one / seconds
             ),
             None => {
@@ -664,14 +656,54 @@ fn bench(size_mb: usize, jobs: usize) -> Result<()> {
                 String::new()
             }
         };
+        let spread = if runs.len() > 1 {
+            format!("  (median {:.1} MB/s)", mb / median)
+        } else {
+            String::new()
+        };
         println!(
-            "{threads} thread(s): {seconds:.2} s  {:.1} MB/s  {:.0} articles/s  peak RSS {}{speedup}",
+            "{n} thread(s): {seconds:.2} s  {:.1} MB/s  {:.0} articles/s  peak RSS {}{speedup}{spread}",
             mb / seconds,
             articles as f64 / seconds,
             peak_kb.map_or("n/a".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0)),
         );
     }
     Ok(())
+}
+
+/// One timed `extract` of `corpus` into `out` on `threads` threads: seconds, articles and
+/// the child's peak resident memory in KB (read from Linux /proc until it exits).
+fn bench_run(corpus: &Path, out: &Path, threads: usize) -> Result<(f64, u64, Option<u64>)> {
+    let exe = std::env::current_exe().context("finding the whosaid binary")?;
+    let started = std::time::Instant::now();
+    let mut child = std::process::Command::new(&exe)
+        .args(["extract", "-q", "--no-coverage", "--force", "--jobs"])
+        .arg(threads.to_string())
+        .arg("--out")
+        .arg(out)
+        .arg(corpus)
+        .spawn()
+        .context("starting extract")?;
+    let mut peak_kb = None;
+    let status = loop {
+        if let Ok(status) = std::fs::read_to_string(format!("/proc/{}/status", child.id())) {
+            let hwm = status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+            peak_kb = hwm.or(peak_kb);
+        }
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    anyhow::ensure!(status.success(), "extract failed with {threads} thread(s)");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("run.json"))?)?;
+    let articles = manifest["articles"].as_u64().unwrap_or(0);
+    Ok((seconds, articles, peak_kb))
 }
 
 /// `whosaid merge`: shard outputs into one directory.

@@ -193,7 +193,7 @@ fn extract_writes_coverage_unless_told_not_to() {
 #[test]
 fn bench_reports_throughput_and_memory_for_one_and_more_threads() {
     let output = whosaid()
-        .args(["bench", "--size", "1", "--jobs", "2"])
+        .args(["bench", "--size", "1", "--jobs", "2", "--repeat", "2"])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -212,7 +212,7 @@ fn bench_reports_throughput_and_memory_for_one_and_more_threads() {
     );
     assert!(
         runs.iter()
-            .all(|l| l.contains("articles/s") && l.contains("peak RSS")),
+            .all(|l| l.contains("articles/s") && l.contains("peak RSS") && l.contains("median")),
         "{stdout}"
     );
 }
