@@ -280,21 +280,29 @@ pub struct Gazetteer {
 /// hashed into a bit table: no false negatives, a few per cent false positives.
 struct StartFilter {
     bits: Vec<u64>,
+    /// log2 of the table's size in bits.
+    shift: u32,
 }
 
 impl StartFilter {
     const LEN: usize = 5;
-    const BITS: u32 = 22;
 
-    fn new() -> StartFilter {
+    /// A table of about 64 bits per name (a false positive rate near 1.5 %), at least
+    /// 4 KB and at most 512 KB: small gazetteers get a table that stays in the L1 cache.
+    fn new(names: usize) -> StartFilter {
+        let shift = (names.max(1) * 64)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(15, 22);
         StartFilter {
-            bits: vec![0; (1 << Self::BITS) / 64],
+            bits: vec![0; (1 << shift) / 64],
+            shift,
         }
     }
 
     /// The bit of the start of `word` (the bytes after a space): up to [`Self::LEN`]
     /// bytes, ending after the first space.
-    fn bit(word: &[u8]) -> usize {
+    fn bit(&self, word: &[u8]) -> usize {
         let packed = match word.first_chunk::<8>() {
             Some(chunk) => u64::from_le_bytes(*chunk),
             None => word
@@ -312,18 +320,18 @@ impl StartFilter {
             bit => u64::MAX >> (63 - bit.min(63)),
         };
         let packed = packed & keep & (u64::MAX >> (64 - 8 * Self::LEN as u32));
-        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.shift)) as usize
     }
 
     /// `key` is a folded name, space first.
     fn add(&mut self, key: &[u8]) {
-        let bit = Self::bit(&key[1..]);
+        let bit = self.bit(&key[1..]);
         self.bits[bit / 64] |= 1 << (bit % 64);
     }
 
     /// Whether a name can start at the space at `at` of a folded text.
     fn admits(&self, hay: &[u8], at: usize) -> bool {
-        let bit = Self::bit(&hay[at + 1..]);
+        let bit = self.bit(&hay[at + 1..]);
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
@@ -458,7 +466,7 @@ impl Gazetteer {
         }
         let file_index = |name: &str| files.iter().position(|f| f.name == name);
         problems.sort_by_key(|p| (p.severity, file_index(&p.file), p.line));
-        let mut starts = StartFilter::new();
+        let mut starts = StartFilter::new(patterns.len());
         for key in &patterns {
             starts.add(key.as_bytes());
         }
