@@ -287,8 +287,9 @@ struct StartFilter {
 impl StartFilter {
     const LEN: usize = 5;
 
-    /// A table of about 64 bits per name (a false positive rate near 1.5 %), at least
-    /// 4 KB and at most 512 KB: small gazetteers get a table that stays in the L1 cache.
+    /// A table of at least 64 bits per name (so at most about 1.6 % false positives), of
+    /// 4 KB to 512 KB: a gazetteer of a few thousand names gets a table that stays in the
+    /// L1 cache, which measured faster than a larger one with fewer false positives.
     fn new(names: usize) -> StartFilter {
         let shift = (names.max(1) * 64)
             .next_power_of_two()
