@@ -54,7 +54,7 @@ fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
 /// Fields are quoted only when they hold a comma, a quote or a line break, exactly as the
 /// `csv` crate's default writer does (the tests read every table back with it); writing
 /// them here instead saves a pass through its byte-by-byte state machine. Cells go into
-/// a buffer that is handed to the file between rows, once it holds [`CSV_BUFFER`] bytes.
+/// a buffer that is handed to the file between rows, once it holds 64 KiB.
 pub struct CsvSink {
     path: PathBuf,
     temp: NamedTempFile,
