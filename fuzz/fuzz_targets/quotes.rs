@@ -1,6 +1,7 @@
 #![no_main]
-//! Any text as an article through segmentation, matching and attribution: no panic, and
-//! every span points into the text.
+//! Any text as an article through segmentation, matching, attribution and row conversion:
+//! no panic, every span points into the text, and every row's code-point offsets slice
+//! the text to the row's own text.
 
 use std::sync::LazyLock;
 
@@ -29,5 +30,18 @@ fuzz_target!(|data: &[u8]| {
     for q in &annotated.quotes {
         assert!(text.get(q.span.range()).is_some());
         assert!((0.0..=1.0).contains(&q.confidence));
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let slice =
+        |start: u64, end: u64| -> String { chars[start as usize..end as usize].iter().collect() };
+    let rows = whosaid::pipeline::rows(&annotated, &ANNOTATOR.gazetteer);
+    for row in &rows.sentences {
+        assert_eq!(slice(row.start, row.end), row.text);
+    }
+    for row in &rows.mentions {
+        assert_eq!(slice(row.start, row.end), row.surface);
+    }
+    for row in &rows.quotes {
+        assert_eq!(slice(row.start, row.end), row.text);
     }
 });
