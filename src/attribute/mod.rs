@@ -86,6 +86,20 @@ impl Speaker {
     }
 }
 
+/// Adds the title words not yet in `titles`. They are a set: a person remembered again
+/// and again (every quote of theirs, every pronoun that finds them) would otherwise double
+/// the list each time, which took gigabytes on a page of many short quotes.
+pub(crate) fn add_titles(
+    titles: &mut Vec<&'static str>,
+    new: impl IntoIterator<Item = &'static str>,
+) {
+    for title in new {
+        if !titles.contains(&title) {
+            titles.push(title);
+        }
+    }
+}
+
 /// The rule that attributed a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cue {
@@ -444,7 +458,7 @@ pub fn attribute(
                             speaker.org_entity = known.org_entity;
                         }
                         speaker.gender = speaker.gender.or(known.gender);
-                        speaker.titles.extend(known.titles.iter().copied());
+                        add_titles(&mut speaker.titles, known.titles.iter().copied());
                     }
                     events.push((m.outer.start, speaker.clone()));
                 }
@@ -530,7 +544,7 @@ fn narrate(
 fn remember(people: &mut Vec<Speaker>, mut person: Speaker) {
     if let Some(i) = people.iter().position(|p| p.name == person.name) {
         let old = people.remove(i);
-        person.titles.extend(old.titles);
+        add_titles(&mut person.titles, old.titles);
         person.role = person.role.or(old.role);
         person.org = person.org.or(old.org);
         person.org_entity = person.org_entity.or(old.org_entity);
@@ -626,4 +640,30 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Found> {
         speaker,
         Some(resolution),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A person remembered again from their own remembered self (a pronoun resolved to
+    /// them, then their quote) keeps each title once; the list used to double each time.
+    #[test]
+    fn remembering_a_person_again_keeps_each_title_once() {
+        let mut people = vec![Speaker {
+            name: Some("Anna Berg".into()),
+            kind: SpeakerType::Person,
+            titles: vec!["Ambassador"],
+            ..Speaker::unknown()
+        }];
+        for _ in 0..16 {
+            let mut again = people[people.len() - 1].clone();
+            add_titles(&mut again.titles, ["Head"]);
+            remember(&mut people, again);
+        }
+        assert_eq!(people.len(), 1);
+        let titles = &people[0].titles;
+        assert_eq!(titles.len(), 2, "{} titles", titles.len());
+        assert_eq!(titles, &["Ambassador", "Head"]);
+    }
 }

@@ -581,9 +581,10 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
             {
                 first += 1;
             }
-            speaker
-                .titles
-                .extend(chunk[first..a].iter().filter_map(|t| LEXICON.title(t.word)));
+            super::add_titles(
+                &mut speaker.titles,
+                chunk[first..a].iter().filter_map(|t| LEXICON.title(t.word)),
+            );
             let apposition = chunks
                 .get(ci + 1)
                 .filter(|next| b == chunk.len() && is_apposition(next));
@@ -601,7 +602,7 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
             }
             if let Some(role) = &speaker.role {
                 let words = role.split_whitespace().filter_map(|w| LEXICON.title(w));
-                speaker.titles.extend(words);
+                super::add_titles(&mut speaker.titles, words);
             }
             found.push(speaker);
         }
@@ -885,7 +886,7 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             match LEXICON.kind(t.word) {
                 Some(WordKind::Honorific(Some(g))) => speaker.gender = speaker.gender.or(Some(g)),
                 Some(WordKind::Title | WordKind::Rank) => {
-                    speaker.titles.extend(LEXICON.title(t.word))
+                    super::add_titles(&mut speaker.titles, LEXICON.title(t.word))
                 }
                 _ => {}
             }
@@ -911,7 +912,7 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         }
         if let Some(role) = &speaker.role {
             let words = role.split_whitespace().filter_map(|w| LEXICON.title(w));
-            speaker.titles.extend(words);
+            super::add_titles(&mut speaker.titles, words);
         }
         return Some((speaker, resolution));
     }
