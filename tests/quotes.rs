@@ -108,6 +108,43 @@ fn quote_cases() {
     );
 }
 
+/// An article longer than the quote stage's window (256 KiB) is attributed window by
+/// window: the case texts at its start and again at its end, with quote-free paragraphs
+/// between, give the quotes of the case texts alone, twice.
+#[test]
+fn a_long_article_is_attributed_window_by_window() {
+    let annotator = annotator();
+    let mut texts = Vec::new();
+    for file in case_files() {
+        let cases: Vec<Case> = serde_json::from_str(&std::fs::read_to_string(&file).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        texts.extend(cases.into_iter().map(|c| c.text));
+    }
+    let block = texts.join("\n\n");
+    let filler = "The meeting continued with a discussion of regional co-operation.\n\n";
+    let long = format!(
+        "{block}\n\n{}{block}",
+        filler.repeat(300_000 / filler.len())
+    );
+    assert!(
+        long.len() > 300_000 && block.len() < 100_000,
+        "{}",
+        block.len()
+    );
+    let case = |text: String| Case {
+        name: "long".into(),
+        text,
+        issued_by: Vec::new(),
+        expected: Vec::new(),
+    };
+    let once = found(&annotator, &case(block));
+    let twice = found(&annotator, &case(long));
+    assert!(once.len() >= 100, "{} quotes", once.len());
+    assert_eq!(twice.len(), 2 * once.len());
+    assert_eq!(twice[..once.len()], once[..]);
+    assert_eq!(twice[once.len()..], once[..]);
+}
+
 fn marked_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "“",

@@ -226,11 +226,76 @@ fn is_full_sentence(text: &str) -> bool {
         && text.trim_end().ends_with(['.', '!', '?', ',', '…'])
 }
 
+/// Longer articles are attributed in windows of about this many bytes, cut between
+/// paragraphs where one allows it. A pronoun, surname or title is resolved within its
+/// window, so each quote costs at most a window's work: a press release is a few
+/// kilobytes, but a multi-megabyte text (a dump, a broken page) took time quadratic in
+/// its length. Articles up to this size are attributed whole, as before.
+const WINDOW: usize = 256 << 10;
+
 /// Finds and attributes the quotes of an article. `mentions` are the gazetteer matches
 /// of the article, sorted; `roles` come from [`PersonRoles::new`] on the same gazetteer;
 /// `issued_by` names the organization behind `the Mission said`, and `issuer_ids` are
 /// their gazetteer entries ([`Gazetteer::lookup`] of each).
 pub fn attribute(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Match],
+    gazetteer: &Gazetteer,
+    roles: &PersonRoles,
+    issued_by: &[String],
+    issuer_ids: &[Option<EntityRef>],
+) -> Attributed {
+    let whole = |sentences: &[Sentence], mentions: &[Match]| {
+        attribute_window(
+            text, sentences, mentions, gazetteer, roles, issued_by, issuer_ids,
+        )
+    };
+    if text.len() <= WINDOW {
+        return whole(sentences, mentions);
+    }
+    let mut all = Attributed {
+        quotes: Vec::new(),
+        unpaired_marks: 0,
+    };
+    let mut from = 0;
+    while from < sentences.len() {
+        let start = sentences[from].span.start;
+        let mut to = from + 1;
+        while to < sentences.len() && sentences[to].span.end - start <= WINDOW {
+            to += 1;
+        }
+        // Back to the last paragraph break inside the window, if there is one.
+        if to < sentences.len() {
+            if let Some(k) = (from + 1..=to)
+                .rev()
+                .find(|&k| sentences[k].paragraph != sentences[k - 1].paragraph)
+            {
+                to = k;
+            }
+        }
+        // Paragraph numbers from 0 within the window, as in a whole article.
+        let base = sentences[from].paragraph;
+        let window: Vec<Sentence> = sentences[from..to]
+            .iter()
+            .map(|s| Sentence {
+                span: s.span,
+                paragraph: s.paragraph - base,
+            })
+            .collect();
+        let end = sentences[to - 1].span.end;
+        let first = mentions.partition_point(|m| m.span.start < start);
+        let last = mentions.partition_point(|m| m.span.start < end);
+        let part = whole(&window, &mentions[first..last.max(first)]);
+        all.quotes.extend(part.quotes);
+        all.unpaired_marks += part.unpaired_marks;
+        from = to;
+    }
+    all
+}
+
+/// [`attribute`] on the sentences of one window (all of a short article).
+fn attribute_window(
     text: &str,
     sentences: &[Sentence],
     mentions: &[Match],
@@ -390,8 +455,14 @@ pub fn attribute(
                 Need::Key(key) => {
                     let key = key.to_string();
                     let mut added = false;
-                    let before_quote = &text.as_bytes()[..m.outer.start];
+                    // Only the window's text: its first sentence is where reading starts.
+                    let from = sentences
+                        .first()
+                        .map_or(0, |s| s.span.start)
+                        .min(m.outer.start);
+                    let before_quote = &text.as_bytes()[from..m.outer.start];
                     for at in memchr::memmem::find_iter(before_quote, key.as_bytes()) {
+                        let at = from + at;
                         let i = sentences.partition_point(|s| s.span.end <= at);
                         if i < sentences.len() && narrated_to[i] <= at {
                             added |= narrate_one(i, &mut events, &mut narrated_to);
