@@ -233,3 +233,24 @@ fn a_long_json_lines_file_is_read_in_runs_with_true_line_numbers() {
         "one quote per well-formed line but the one without a quote"
     );
 }
+
+/// A page of a hundred thousand nested tags is read like any other: the body is walked
+/// without recursion, so the thread's stack cannot overflow (that aborted the whole run).
+#[test]
+fn deeply_nested_html_is_read() {
+    let dir = temp_dir();
+    let depth = 100_000;
+    let page = format!(
+        "<html><body><article>{}<p>“We are ready,” said Anna Berg.</p>{}</article></body></html>",
+        "<span>".repeat(depth),
+        "</span>".repeat(depth)
+    );
+    std::fs::write(dir.path().join("deep.html"), page).unwrap();
+    let found = read::discover(&[dir.path().to_path_buf()]).unwrap();
+    let out = temp_dir();
+    let (summary, _) = run(&found.inputs, out.path(), csv_only(), 2);
+    assert_eq!(summary.articles, 1);
+    let quotes = read_table(&out.path().join("quotes.csv"));
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0]["speaker"], "Anna Berg");
+}

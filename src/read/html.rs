@@ -133,8 +133,22 @@ impl Lines {
         self.current.clear();
     }
 
-    fn walk(&mut self, element: ElementRef) {
-        for child in element.children() {
+    /// The text of `root`'s subtree, in document order, with a stack of open elements
+    /// instead of recursion: a page of a hundred thousand nested tags must not overflow
+    /// the thread's stack.
+    fn walk(&mut self, root: ElementRef) {
+        // Each open element's remaining children, and whether it is a block (a line ends
+        // after it).
+        let mut open = vec![(root.children(), false)];
+        while let Some((children, block)) = open.last_mut() {
+            let Some(child) = children.next() else {
+                let block = *block;
+                open.pop();
+                if block {
+                    self.flush();
+                }
+                continue;
+            };
             match child.value() {
                 Node::Text(text) => self.current.push_str(text),
                 Node::Element(el) => {
@@ -153,10 +167,7 @@ impl Lines {
                     if block {
                         self.flush();
                     }
-                    self.walk(child);
-                    if block {
-                        self.flush();
-                    }
+                    open.push((child.children(), block));
                 }
                 _ => {}
             }
