@@ -233,6 +233,10 @@ fn is_full_sentence(text: &str) -> bool {
 /// its length. Articles up to this size are attributed whole, as before.
 const WINDOW: usize = 256 << 10;
 
+/// How far back from its opening mark a quote's sentence is read for an attribution
+/// (`Name, Role of Org, said: “…”`): far more than any real sentence's lead-in.
+const MAX_LEFT: usize = 2000;
+
 /// Finds and attributes the quotes of an article. `mentions` are the gazetteer matches
 /// of the article, sorted; `roles` come from [`PersonRoles::new`] on the same gazetteer;
 /// `issued_by` names the organization behind `the Mission said`, and `issuer_ids` are
@@ -312,6 +316,15 @@ fn attribute_window(
         }
     }
     let (marked, unpaired_marks) = marks::find(text, &paragraphs);
+    // The furthest end of the quotes so far, in `marked`'s order (by start): the quotes
+    // around a stretch are found by two binary searches, not by a pass over all of them.
+    let reach: Vec<usize> = marked
+        .iter()
+        .scan(0, |furthest, q| {
+            *furthest = q.outer.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
     let mut quotes: Vec<Quote> = Vec::new();
     // People met so far, each at the byte where they were named: gazetteer persons,
     // quote speakers and, only when a quote needs them, people introduced in the
@@ -342,7 +355,13 @@ fn attribute_window(
             m.outer.end,
             sentences[last].span.end.min(next_open).max(m.outer.end),
         );
-        let left = Span::new(sentences[first].span.start, m.outer.start);
+        // An attribution before the quote stands in its last words; a sentence of
+        // megabytes (text without full stops) must not be re-read for every quote in it.
+        let mut floor = m.outer.start.saturating_sub(MAX_LEFT);
+        while !text.is_char_boundary(floor) {
+            floor -= 1;
+        }
+        let left = Span::new(sentences[first].span.start.max(floor), m.outer.start);
         while let Some(p) = mentions
             .get(next_mention)
             .filter(|p| p.span.start < m.outer.start)
@@ -447,7 +466,13 @@ fn attribute_window(
                         return false;
                     }
                     let before = events.len();
-                    narrate(events, Span::new(from, end), sentences, &marked, &ctx);
+                    narrate(
+                        events,
+                        Span::new(from, end),
+                        sentences,
+                        (&marked, &reach),
+                        &ctx,
+                    );
                     narrated_to[i] = end;
                     events.len() > before
                 };
@@ -583,7 +608,7 @@ fn narrate(
     events: &mut Vec<(usize, Speaker)>,
     span: Span,
     sentences: &[Sentence],
-    marked: &[marks::Marked],
+    (marked, reach): (&[marks::Marked], &[usize]),
     ctx: &Context,
 ) {
     let first = sentences.partition_point(|s| s.span.end <= span.start);
@@ -595,7 +620,11 @@ fn narrate(
         let end = s.span.end.min(span.end);
         let mut from = start;
         let mut stretches = Vec::new();
-        for q in marked
+        // Quotes that end after `start` lie at or after the first whose reach does, and
+        // quotes that start before `end` lie before the first that does not.
+        let lo = reach.partition_point(|&r| r <= start);
+        let hi = marked.partition_point(|q| q.outer.start < end).max(lo);
+        for q in marked[lo..hi]
             .iter()
             .filter(|q| q.outer.end > start && q.outer.start < end)
         {
