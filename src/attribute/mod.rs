@@ -251,9 +251,17 @@ pub fn attribute(
     issuer_ids: &[Option<EntityRef>],
 ) -> Attributed {
     let whole = |sentences: &[Sentence], mentions: &[Match]| {
-        attribute_window(
-            text, sentences, mentions, gazetteer, roles, issued_by, issuer_ids,
-        )
+        let resources = Context {
+            text,
+            mentions,
+            gazetteer,
+            issued_by,
+            issuer_ids,
+            roles,
+            people: &[],
+            before: 0,
+        };
+        attribute_window(sentences, resources)
     };
     if text.len() <= WINDOW {
         return whole(sentences, mentions);
@@ -298,16 +306,18 @@ pub fn attribute(
     all
 }
 
-/// [`attribute`] on the sentences of one window (all of a short article).
-fn attribute_window(
-    text: &str,
-    sentences: &[Sentence],
-    mentions: &[Match],
-    gazetteer: &Gazetteer,
-    roles: &PersonRoles,
-    issued_by: &[String],
-    issuer_ids: &[Option<EntityRef>],
-) -> Attributed {
+/// [`attribute`] on the sentences of one window (all of a short article), with the text,
+/// the window's mentions and the shared resources in `resources`.
+fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
+    let Context {
+        text,
+        mentions,
+        gazetteer,
+        issued_by,
+        issuer_ids,
+        roles,
+        ..
+    } = resources;
     let mut paragraphs: Vec<Span> = Vec::new();
     for s in sentences {
         match paragraphs.get_mut(s.paragraph) {
