@@ -309,15 +309,7 @@ pub fn attribute(
 /// [`attribute`] on the sentences of one window (all of a short article), with the text,
 /// the window's mentions and the shared resources in `resources`.
 fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
-    let Context {
-        text,
-        mentions,
-        gazetteer,
-        issued_by,
-        issuer_ids,
-        roles,
-        ..
-    } = resources;
+    let (text, mentions, gazetteer) = (resources.text, resources.mentions, resources.gazetteer);
     let mut paragraphs: Vec<Span> = Vec::new();
     for s in sentences {
         match paragraphs.get_mut(s.paragraph) {
@@ -403,14 +395,8 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
                 .flatten()
             });
         let base = Context {
-            text,
-            mentions,
-            gazetteer,
-            issued_by,
-            issuer_ids,
-            roles,
-            people: &[],
             before: m.outer.start,
+            ..resources
         };
         let cue = |people: &[Speaker]| -> Option<Found> {
             let ctx = Context { people, ..base };
