@@ -675,6 +675,15 @@ fn bench(size_mb: usize, jobs: usize, repeat: usize) -> Result<()> {
 /// the child's peak resident memory in KB (read from Linux /proc until it exits).
 fn bench_run(corpus: &Path, out: &Path, threads: usize) -> Result<(f64, u64, Option<u64>)> {
     let exe = std::env::current_exe().context("finding the whosaid binary")?;
+    // Each run writes into a new directory, as a first run does: replacing the previous
+    // run's tables makes the file system flush them at the rename, which is not the
+    // pipeline's time.
+    match std::fs::remove_dir_all(out) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(e).with_context(|| format!("removing {}", out.display()));
+        }
+        _ => {}
+    }
     let started = std::time::Instant::now();
     let mut child = std::process::Command::new(&exe)
         .args(["extract", "-q", "--no-coverage", "--force", "--jobs"])
