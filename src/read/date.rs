@@ -241,6 +241,38 @@ pub struct Dateline {
 /// `—`, `--`, with or without spaces around the dash; `CITY, Country, date`; several
 /// places joined by `/`; capitals or title case.
 pub fn find_dateline(paragraph: &str) -> Option<Dateline> {
+    // Only the start of a paragraph can be a dateline: a paragraph that does not begin with
+    // a capital is turned away at once, and the pattern never sees more than its head.
+    if !paragraph.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let head = dateline_head(paragraph);
+    // Nor does one without a year before a dash in its head: the pattern ends with four
+    // digits, spaces and `-`, `–` or `—`, and only ASCII digits make a date.
+    let year_then_dash = |at: usize| {
+        let bytes = paragraph.as_bytes();
+        let dash =
+            bytes[at] == b'-' || matches!(bytes[at..].get(..3), Some([0xE2, 0x80, 0x93 | 0x94]));
+        let before = paragraph[..at].trim_end().as_bytes();
+        dash && before.len() >= 4 && before[before.len() - 4..].iter().all(u8::is_ascii_digit)
+    };
+    if !memchr::memchr2_iter(b'-', 0xE2, &paragraph.as_bytes()[..head]).any(year_then_dash) {
+        return None;
+    }
+    dateline_by_pattern(paragraph)
+}
+
+/// Where a dateline must end by: 200 bytes, on a character boundary.
+fn dateline_head(paragraph: &str) -> usize {
+    let mut head = paragraph.len().min(200);
+    while !paragraph.is_char_boundary(head) {
+        head -= 1;
+    }
+    head
+}
+
+/// [`find_dateline`] without its quick refusals.
+fn dateline_by_pattern(paragraph: &str) -> Option<Dateline> {
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         // A place word starts with a capital; places may be joined by '/' and have up to
         // four words (`THE HAGUE`, `Banja Luka`, `NUR-SULTAN`).
@@ -251,19 +283,7 @@ pub fn find_dateline(paragraph: &str) -> Option<Dateline> {
         ))
         .unwrap()
     });
-    // Only the start of a paragraph can be a dateline: a paragraph that does not begin with
-    // a capital is turned away at once, and the pattern never sees more than its head.
-    const LONGEST_DATELINE: usize = 200;
-    if !paragraph.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    let mut head = paragraph.len().min(LONGEST_DATELINE);
-    while !paragraph.is_char_boundary(head) {
-        head -= 1;
-    }
-    // Nor does one without a dash (`-`, or the lead byte of `–` and `—`) in its head.
-    memchr::memchr2(b'-', 0xE2, &paragraph.as_bytes()[..head])?;
-    let caps = DATELINE.captures(&paragraph[..head])?;
+    let caps = DATELINE.captures(&paragraph[..dateline_head(paragraph)])?;
     let whole = caps.get(0)?;
     // A dateline is followed by the first sentence of the body, never by the end.
     if whole.end() >= paragraph.len() {
@@ -349,6 +369,52 @@ mod tests {
             };
             prop_assert_eq!(Date::parse(&s), reference(&s), "{:?}", s);
         });
+    }
+
+    /// The quick refusals of `find_dateline` never refuse what its pattern accepts.
+    #[test]
+    fn finds_what_the_pattern_finds() {
+        use proptest::prelude::*;
+        let pick = |items: &'static [&'static str]| prop::sample::select(items);
+        let shape = (
+            pick(&[
+                "ASTANA",
+                "Banja Luka",
+                "Skopje/Tetovo",
+                "THE HAGUE, Netherlands",
+                "vienna",
+                "Ölüdeniz",
+                "",
+            ]),
+            pick(&[", ", ",", " ", ",  "]),
+            pick(&[
+                "27 March 2024",
+                "March 27, 2024",
+                "27 Mar. 2024",
+                "27 March 24",
+                "27 March ٢٠٢٤",
+                "2024",
+                "27 March 2024,",
+                "",
+            ]),
+            pick(&[
+                " – ",
+                " - ",
+                "—",
+                "--",
+                " \u{2012} ",
+                " -",
+                "\u{a0}– ",
+                ": ",
+                "",
+            ]),
+            pick(&["The OSCE said.", "", " ", "x", "– more"]),
+        );
+        proptest!(ProptestConfig::with_cases(5_000), |((place, comma, date, dash, rest) in shape)| {
+            let s = format!("{place}{comma}{date}{dash}{rest}");
+            prop_assert_eq!(find_dateline(&s), dateline_by_pattern(&s), "{:?}", s);
+        });
+        assert!(find_dateline("ASTANA, 27 March 2024 – The OSCE said.").is_some());
     }
 
     #[test]
