@@ -149,7 +149,7 @@ fn concatenate(files: &[PathBuf], to: &Path) -> Result<u64> {
         }
     }
     if let Some((csv_sink, _)) = sink {
-        Box::new(csv_sink).finish()?;
+        csv_sink.finish()?;
     }
     Ok(rows)
 }

@@ -101,7 +101,9 @@ pub fn write_json<R: Row>(row: &R, cells: &mut Vec<Cell>, out: &mut Vec<u8>) -> 
 
 /// Writes the rows of one table to every requested format.
 pub struct TableWriter<T: Table> {
-    sinks: Vec<Box<dyn Sink>>,
+    // Concrete sinks, not `dyn`: every cell goes to each of them.
+    csv: Option<CsvSink>,
+    parquet: Option<ParquetSink>,
     rows: u64,
     _table: PhantomData<fn() -> T>,
 }
@@ -111,32 +113,39 @@ impl<T: Table> TableWriter<T> {
     const COLUMNS: &'static [(&'static str, ColumnType)] = <T::Row<'static> as Row>::COLUMNS;
 
     pub fn create(dir: &Path, formats: Formats) -> Result<TableWriter<T>> {
-        let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
-        if formats.csv {
-            let path = dir.join(format!("{}.csv", Self::TABLE));
-            sinks.push(Box::new(CsvSink::create(
-                path,
-                Self::COLUMNS,
-                formats.excel_safe,
-            )?));
-        }
-        if formats.parquet {
-            let path = dir.join(format!("{}.parquet", Self::TABLE));
-            sinks.push(Box::new(ParquetSink::create(path, Self::COLUMNS)?));
-        }
+        let csv = formats
+            .csv
+            .then(|| {
+                let path = dir.join(format!("{}.csv", Self::TABLE));
+                CsvSink::create(path, Self::COLUMNS, formats.excel_safe)
+            })
+            .transpose()?;
+        let parquet = formats
+            .parquet
+            .then(|| {
+                let path = dir.join(format!("{}.parquet", Self::TABLE));
+                ParquetSink::create(path, Self::COLUMNS)
+            })
+            .transpose()?;
         Ok(TableWriter {
-            sinks,
+            csv,
+            parquet,
             rows: 0,
             _table: PhantomData,
         })
     }
 
     pub fn write(&mut self, row: &T::Row<'_>) -> Result<()> {
-        let sinks = &mut self.sinks;
+        let (csv, parquet) = (&mut self.csv, &mut self.parquet);
         let mut columns = 0;
-        each_cell(row, &mut |cell| {
+        each_cell(row, &mut |cell: cells::CellRef<'_>| {
             columns += 1;
-            sinks.iter_mut().try_for_each(|sink| sink.cell(cell))?;
+            if let Some(csv) = csv {
+                csv.cell(cell)?;
+            }
+            if let Some(parquet) = parquet {
+                parquet.cell(cell)?;
+            }
             Ok(())
         })
         .map_err(|e| match e {
@@ -152,8 +161,11 @@ impl<T: Table> TableWriter<T> {
             "{} row does not match its columns",
             Self::TABLE
         );
-        for sink in &mut self.sinks {
-            sink.end_row()?;
+        if let Some(csv) = &mut self.csv {
+            csv.end_row()?;
+        }
+        if let Some(parquet) = &mut self.parquet {
+            parquet.end_row()?;
         }
         self.rows += 1;
         Ok(())
@@ -165,7 +177,13 @@ impl<T: Table> TableWriter<T> {
 
     /// Completes every file and moves it to its final name.
     pub fn finish(self) -> Result<()> {
-        self.sinks.into_iter().try_for_each(|sink| sink.finish())
+        if let Some(csv) = self.csv {
+            csv.finish()?;
+        }
+        if let Some(parquet) = self.parquet {
+            parquet.finish()?;
+        }
+        Ok(())
     }
 }
 

@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 pub trait Sink: Send {
     fn cell(&mut self, cell: CellRef<'_>) -> Result<()>;
     fn end_row(&mut self) -> Result<()>;
-    fn finish(self: Box<Self>) -> Result<()>;
+    fn finish(self) -> Result<()>;
 
     fn write(&mut self, cells: &[Cell]) -> Result<()> {
         for cell in cells {
@@ -62,6 +62,8 @@ pub struct CsvSink {
     buf: Vec<u8>,
     /// Fields written in the current row.
     fields: usize,
+    /// Numbers, dates and lists are formatted here.
+    scratch: String,
     excel_safe: bool,
 }
 
@@ -85,6 +87,7 @@ impl CsvSink {
             file,
             buf: Vec::with_capacity(2 * CSV_BUFFER),
             fields: 0,
+            scratch: String::new(),
             excel_safe: false,
         };
         for (name, _) in columns {
@@ -134,6 +137,15 @@ impl CsvSink {
         buf.push(b'"');
     }
 
+    /// A field written by `write` into a scratch string kept between cells.
+    fn formatted(&mut self, write: impl FnOnce(&mut String)) {
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        write(&mut text);
+        self.field(&text);
+        self.scratch = text;
+    }
+
     fn flush(&mut self) -> Result<()> {
         self.file
             .write_all(&self.buf)
@@ -144,8 +156,16 @@ impl CsvSink {
 }
 
 pub(super) fn date_text(days: i32) -> String {
+    let mut text = String::new();
+    write_date(&mut text, days);
+    text
+}
+
+fn write_date(out: &mut String, days: i32) {
+    use std::fmt::Write;
     let d = crate::read::Date::from_days_since_epoch(days);
-    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+    // Writing to a String cannot fail.
+    let _ = write!(out, "{:04}-{:02}-{:02}", d.year, d.month, d.day);
 }
 
 impl Sink for CsvSink {
@@ -155,9 +175,19 @@ impl Sink for CsvSink {
             CellRef::Null => self.field(""),
             CellRef::Bool(b) => self.field(if b { "true" } else { "false" }),
             CellRef::Int(i) => self.field(itoa::Buffer::new().format(i)),
-            CellRef::Float(f) => self.field(&f.to_string()),
-            CellRef::Date(days) => self.field(&date_text(days)),
-            CellRef::List(items) => self.field(&items.join("; ")),
+            CellRef::Float(f) => self.formatted(|out| {
+                use std::fmt::Write;
+                let _ = write!(out, "{f}");
+            }),
+            CellRef::Date(days) => self.formatted(|out| write_date(out, days)),
+            CellRef::List(items) => self.formatted(|out| {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    out.push_str(item);
+                }
+            }),
         }
         Ok(())
     }
@@ -171,11 +201,11 @@ impl Sink for CsvSink {
         Ok(())
     }
 
-    fn finish(mut self: Box<Self>) -> Result<()> {
+    fn finish(mut self) -> Result<()> {
         self.flush()?;
         let CsvSink {
             path, temp, file, ..
-        } = *self;
+        } = self;
         drop(file);
         persist(temp, &path)
     }
@@ -326,14 +356,14 @@ impl Sink for ParquetSink {
         Ok(())
     }
 
-    fn finish(mut self: Box<Self>) -> Result<()> {
+    fn finish(mut self) -> Result<()> {
         self.flush()?;
         self.writer
             .finish()
             .map_err(|e| table_error(&self.path, e))?;
         let ParquetSink {
             path, temp, writer, ..
-        } = *self;
+        } = self;
         drop(writer);
         persist(temp, &path)
     }
