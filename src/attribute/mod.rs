@@ -31,6 +31,8 @@ pub mod lexicon;
 pub mod marks;
 pub mod speaker;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::gazetteer::{EntityRef, Gazetteer, Gender, Match};
@@ -59,12 +61,13 @@ pub enum SpeakerType {
 /// Who said it. Every field is optional: an unnamed participant has a role and no name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Speaker {
-    pub name: Option<String>,
+    // Shared strings: a speaker is copied into every quote, event and remembered person.
+    pub name: Option<Arc<str>>,
     pub kind: SpeakerType,
     /// The gazetteer entry of the person or organization, when listed.
     pub entity: Option<EntityRef>,
-    pub role: Option<String>,
-    pub org: Option<String>,
+    pub role: Option<Arc<str>>,
+    pub org: Option<Arc<str>>,
     pub org_entity: Option<EntityRef>,
     pub gender: Option<Gender>,
     /// Title words seen with the name (`Ambassador`, `Head`), for `the Ambassador said`.
@@ -373,7 +376,7 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
             if entity.kind == crate::gazetteer::EntityType::Person {
                 let person = Speaker {
                     kind: SpeakerType::Person,
-                    name: Some(entity.name.clone()),
+                    name: Some(entity.name.as_str().into()),
                     entity: Some(p.entity),
                     gender: entity.gender,
                     ..Speaker::unknown()

@@ -8,6 +8,8 @@
 //! name or from the apposition after it; `Role of [the] Org` splits into role and
 //! organization, and an organization mention inside the role is linked to its gazetteer id.
 
+use std::sync::Arc;
+
 use super::lexicon::{WordKind, LEXICON};
 use super::{Speaker, SpeakerType};
 use crate::gazetteer::{EntityRef, EntityType, Gazetteer, Match};
@@ -24,7 +26,7 @@ const DETERMINERS: &[&str] = &[
 /// and the organization's entry (the same split as a role phrase in text).
 pub struct PersonRoles(Vec<Option<RoleSplit>>);
 
-type RoleSplit = (Option<String>, Option<String>, Option<EntityRef>);
+type RoleSplit = (Option<Arc<str>>, Option<Arc<str>>, Option<EntityRef>);
 
 impl PersonRoles {
     pub fn new(gazetteer: &Gazetteer) -> PersonRoles {
@@ -257,7 +259,7 @@ pub(crate) fn split_role(
     (issued_by, issuer_ids): (&[String], &[Option<EntityRef>]),
     phrase: &str,
     mentions: Option<(&[Match], usize)>,
-) -> (Option<String>, Option<String>, Option<EntityRef>) {
+) -> RoleSplit {
     let mut raw = phrase.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
     // `... for Refugees (UNHCR`: a bracketed acronym cut by the comma split.
     if let Some(open) = raw.rfind(" (") {
@@ -426,8 +428,8 @@ pub(crate) fn split_role(
                 .filter(|&e| gazetteer.entity(e).kind == EntityType::Organization)
         }),
     });
-    let role = Some(role.trim().to_string()).filter(|r| !r.is_empty());
-    (role, org.map(str::to_string), org_entity)
+    let role = Some(role.trim()).filter(|r| !r.is_empty()).map(Arc::from);
+    (role, org.map(Arc::from), org_entity)
 }
 
 /// The words of `s` split at single spaces, with the byte where each starts.
@@ -534,13 +536,13 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
             }
             let name_span = span_of(chunk, a, b);
             let mut speaker = Speaker {
-                name: Some(ctx.text[name_span.range()].to_string()),
+                name: Some(ctx.text[name_span.range()].into()),
                 kind: SpeakerType::Person,
                 ..Speaker::unknown()
             };
             if let Some(m) = gazetteer_person {
                 let e = ctx.gazetteer.entity(m.entity);
-                speaker.name = Some(e.name.clone());
+                speaker.name = Some(e.name.as_str().into());
                 speaker.entity = Some(m.entity);
                 speaker.gender = e.gender;
                 if let Some((role, org, org_entity)) = ctx.roles.of(m.entity) {
@@ -707,7 +709,7 @@ fn by_surname(ctx: &Context, surname: &str) -> Option<Speaker> {
         if toks.len() - first >= 2 {
             let mut speaker = Speaker::unknown();
             speaker.kind = SpeakerType::Person;
-            speaker.name = Some(ctx.text[span_of(&toks, first, toks.len()).range()].to_string());
+            speaker.name = Some(ctx.text[span_of(&toks, first, toks.len()).range()].into());
             return Some(speaker);
         }
     }
@@ -791,7 +793,7 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             }
         }
         let speaker = Speaker {
-            role: Some(role.join(" ")),
+            role: Some(role.join(" ").into()),
             ..Speaker::unknown()
         };
         return Some((speaker, Resolution::Unnamed));
@@ -866,14 +868,14 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             continue;
         };
         let mut speaker = Speaker {
-            name: Some(ctx.text[name_span.range()].to_string()),
+            name: Some(ctx.text[name_span.range()].into()),
             kind: SpeakerType::Person,
             ..Speaker::unknown()
         };
         if let Some(entity) = known.filter(|&e| ctx.gazetteer.entity(e).kind == EntityType::Person)
         {
             let e = ctx.gazetteer.entity(entity);
-            speaker.name = Some(e.name.clone());
+            speaker.name = Some(e.name.as_str().into());
             speaker.entity = Some(entity);
             speaker.gender = e.gender;
         }
@@ -931,8 +933,8 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         let speaker = Speaker {
             name: Some(
                 issuer
-                    .cloned()
-                    .unwrap_or_else(|| ctx.text[m.span.range()].to_string()),
+                    .map_or(&ctx.text[m.span.range()], String::as_str)
+                    .into(),
             ),
             kind: SpeakerType::Organization,
             entity: Some(m.entity),
@@ -987,7 +989,7 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         };
         let speaker = Speaker {
             entity,
-            name: Some(name),
+            name: Some(name.into()),
             kind: SpeakerType::Organization,
             ..Speaker::unknown()
         };
