@@ -413,7 +413,17 @@ mod tests {
     fn widens_through_the_shortest_decimal_form() {
         use proptest::prelude::*;
         let reference = |v: f32| v.to_string().parse::<f64>().unwrap();
-        for v in [0.95, 0.1, 1e-45, -1e-45, f32::MAX, f32::MIN, f32::INFINITY, 0.0, -0.0] {
+        for v in [
+            0.95,
+            0.1,
+            1e-45,
+            -1e-45,
+            f32::MAX,
+            f32::MIN,
+            f32::INFINITY,
+            0.0,
+            -0.0,
+        ] {
             assert_eq!(widen(v).to_bits(), reference(v).to_bits(), "{v}");
         }
         assert_eq!(widen(0.95), 0.95);
