@@ -126,9 +126,8 @@ struct Lines {
 
 impl Lines {
     fn flush(&mut self) {
-        let line = collapse(&self.current);
-        if !line.is_empty() {
-            self.done.push(line);
+        if self.current.split_whitespace().next().is_some() {
+            self.done.push(collapse(&self.current));
         }
         self.current.clear();
     }
@@ -219,7 +218,7 @@ pub fn parse(source: &str) -> Parsed<'static> {
     lines.flush();
 
     let mut i = 0;
-    let all = lines.done;
+    let mut all = lines.done;
     while i < all.len() {
         let line = all[i].as_str();
         match label(line) {
@@ -240,7 +239,7 @@ pub fn parse(source: &str) -> Parsed<'static> {
                 parsed.published = keep_date.or(parsed.published);
             }
             _ => {
-                parsed.paragraphs.push(all[i].clone().into());
+                parsed.paragraphs.push(std::mem::take(&mut all[i]).into());
                 i += 1;
             }
         }
