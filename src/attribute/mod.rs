@@ -31,7 +31,7 @@ pub mod lexicon;
 pub mod marks;
 pub mod speaker;
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use serde::Serialize;
 
@@ -712,10 +712,11 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Found> {
     if raw.is_empty() {
         return None;
     }
-    // `According to` / `according to`, without lower-casing the whole clause.
-    let according = raw
-        .rfind("according to ")
-        .or_else(|| raw.rfind("According to "));
+    // `According to` / `according to`, without lower-casing the whole clause; the lead-in
+    // can be a paragraph long, so the finders are built once.
+    static ACCORDING: LazyLock<[memchr::memmem::FinderRev<'static>; 2]> =
+        LazyLock::new(|| ["according to ", "According to "].map(memchr::memmem::FinderRev::new));
+    let according = ACCORDING[0].rfind(raw).or_else(|| ACCORDING[1].rfind(raw));
     if let Some(at) = according {
         let from = left.start + at + "according to ".len();
         let phrase = Span::new(from, left.start + raw.len());

@@ -10,6 +10,8 @@
 
 use std::sync::Arc;
 
+use memchr::memmem;
+
 use super::lexicon::{WordKind, LEXICON};
 use super::{Speaker, SpeakerType};
 use crate::gazetteer::{EntityRef, EntityType, Gazetteer, Match};
@@ -262,7 +264,8 @@ pub(crate) fn split_role(
 ) -> RoleSplit {
     let mut raw = phrase.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
     // `... for Refugees (UNHCR`: a bracketed acronym cut by the comma split.
-    if let Some(open) = raw.rfind(" (") {
+    // memchr's substring search: std's builds a two-way searcher for every short phrase.
+    if let Some(open) = memmem::rfind(raw.as_bytes(), b" (") {
         if !raw[open..].contains(')') || raw.ends_with(')') {
             raw = raw[..open].trim_end();
         }
@@ -385,7 +388,7 @@ pub(crate) fn split_role(
                 } else if matches!(connector, " from " | " in ") && !names_org {
                     (&raw[..at], None)
                 } else if let Some(p) = place {
-                    match raw[p.span.end..].find(" to ") {
+                    match memmem::find(raw[p.span.end..].as_bytes(), b" to ") {
                         // `Permanent Representative of Malta to the OSCE`
                         Some(to) => {
                             let org = raw[p.span.end + to + 4..].trim_start_matches("the ");
@@ -414,7 +417,7 @@ pub(crate) fn split_role(
     // (`Border Security and Management Unit of the Transnational Threats Department` → the
     // Unit; `Politico-Military Department of the OSCE Programme Office in Dushanbe` → the
     // Programme Office).
-    let org_entity = org.and_then(|o| match raw.rfind(o) {
+    let org_entity = org.and_then(|o| match memmem::rfind(raw.as_bytes(), o.as_bytes()) {
         Some(at) => found
             .clone()
             .filter(|m| m.span.start >= at && m.span.end <= at + o.len())
