@@ -388,7 +388,7 @@ pub(crate) fn split_role(
                 } else if matches!(connector, " from " | " in ") && !names_org {
                     (&raw[..at], None)
                 } else if let Some(p) = place {
-                    match memmem::find(raw[p.span.end..].as_bytes(), b" to ") {
+                    match memmem::find(&raw.as_bytes()[p.span.end..], b" to ") {
                         // `Permanent Representative of Malta to the OSCE`
                         Some(to) => {
                             let org = raw[p.span.end + to + 4..].trim_start_matches("the ");
