@@ -247,6 +247,18 @@ impl From<ParagraphsArg> for Breaks {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C or SIGTERM: the run stops where it is and leaves no temporary table files
+    // behind (a killed process runs no destructors). Without a handler the default is the
+    // same exit, with the files left over.
+    let _ = ctrlc::set_handler(|| {
+        whosaid::tables::sink::remove_unfinished(|removed| {
+            match removed {
+                0 => eprintln!("whosaid: interrupted"),
+                n => eprintln!("whosaid: interrupted; {n} unfinished table file(s) removed"),
+            }
+            std::process::exit(130)
+        })
+    });
     let result = match cli.command {
         Command::Extract {
             inputs,

@@ -255,3 +255,61 @@ fn excel_safe_prefixes_formula_cells_and_the_default_stays_faithful() {
         "{safe}"
     );
 }
+
+/// An interrupted run (Ctrl-C, SIGTERM) exits with 130 and leaves neither tables nor their
+/// temporary files. The run reads JSON Lines from a pipe that stays open, so it is still
+/// writing when the signal comes.
+#[test]
+fn an_interrupted_run_leaves_no_temporary_files() {
+    use std::io::Write;
+    let dir = temp_dir();
+    let out = dir.path().join("out");
+    let mut child = whosaid()
+        .args(["extract", "-q", "--out"])
+        .arg(&out)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(
+        stdin,
+        r#"{{"id": "a", "text": "“We are ready,” said Anna Berg."}}"#
+    )
+    .unwrap();
+    let temporary = || -> Vec<String> {
+        std::fs::read_dir(&out)
+            .map(|entries| {
+                entries
+                    .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let started = std::time::Instant::now();
+    while !temporary().iter().any(|name| name.ends_with(".tmp")) {
+        assert!(started.elapsed().as_secs() < 60, "no table was started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    // A run that ignored the signal would wait for input for ever.
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed().as_secs() >= 60 {
+            child.kill().unwrap();
+            panic!("the run did not stop on SIGINT");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    assert_eq!(temporary(), Vec::<String>::new());
+}

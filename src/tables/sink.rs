@@ -5,6 +5,7 @@
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use polars::prelude::*;
 use tempfile::NamedTempFile;
@@ -34,19 +35,46 @@ fn table_error(path: &Path, message: impl std::fmt::Display) -> Error {
     }
 }
 
+/// Temporary files of the tables being written, for [`remove_unfinished`]. A file leaves
+/// the list once it has its final name.
+static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn unfinished() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    // The list holds plain paths: one left by a panicking thread is still right.
+    UNFINISHED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Removes the temporary file of every table not yet finished, then runs `then` with their
+/// number (an interrupted run's exit: no destructor runs after it) while holding the list,
+/// so that no table is renamed into place in between.
+pub fn remove_unfinished<T>(then: impl FnOnce(usize) -> T) -> T {
+    let mut paths = unfinished();
+    // Already gone (renamed just now, or removed by its sink): nothing to do.
+    let removed = paths
+        .drain(..)
+        .filter(|path| std::fs::remove_file(path).is_ok())
+        .count();
+    then(removed)
+}
+
 fn temp_in(path: &Path) -> Result<NamedTempFile> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    tempfile::Builder::new()
+    let temp = tempfile::Builder::new()
         .prefix(".whosaid-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| table_error(path, e))
+        .map_err(|e| table_error(path, e))?;
+    unfinished().push(temp.path().to_path_buf());
+    Ok(temp)
 }
 
 fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
-    temp.persist(path)
-        .map(drop)
-        .map_err(|e| table_error(path, e.error))
+    let temp_path = temp.path().to_path_buf();
+    temp.persist(path).map_err(|e| table_error(path, e.error))?;
+    unfinished().retain(|p| *p != temp_path);
+    Ok(())
 }
 
 /// CSV: RFC 4180, header row, `; `-joined lists, empty cells for missing values.
