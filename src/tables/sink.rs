@@ -1,6 +1,7 @@
 //! The two table formats. Both write to a temporary file in the output directory and
 //! rename it to its final name only in `finish`, so an interrupted run never leaves a
-//! half-written table (the temporary file is removed when the sink is dropped unfinished).
+//! half-written table. The temporary file is removed when the sink is dropped unfinished,
+//! and by [`remove_unfinished`] when the run is interrupted.
 
 use std::fs::File;
 use std::io::Write;
