@@ -61,20 +61,25 @@ pub fn remove_unfinished<T>(then: impl FnOnce(usize) -> T) -> T {
 }
 
 fn temp_in(path: &Path) -> Result<NamedTempFile> {
+    // The list is held while the file is made, so that an interrupt cannot come between
+    // the file and its entry.
+    let mut listed = unfinished();
     let dir = path.parent().unwrap_or(Path::new("."));
     let temp = tempfile::Builder::new()
         .prefix(".whosaid-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| table_error(path, e))?;
-    unfinished().push(temp.path().to_path_buf());
+    listed.push(temp.path().to_path_buf());
     Ok(temp)
 }
 
 fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
+    // And over the rename: an interrupt removes the file before it, or finds it gone after.
+    let mut listed = unfinished();
     let temp_path = temp.path().to_path_buf();
     temp.persist(path).map_err(|e| table_error(path, e.error))?;
-    unfinished().retain(|p| *p != temp_path);
+    listed.retain(|p| *p != temp_path);
     Ok(())
 }
 
@@ -445,6 +450,29 @@ mod tests {
             String::from_utf8(expected.into_inner().unwrap()).unwrap()
         );
     }
+    /// A temporary table file is never on disk without its entry in the list an interrupt
+    /// removes: it is made while the list is held.
+    #[test]
+    fn a_temporary_file_is_listed_as_it_is_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let files = || std::fs::read_dir(dir.path()).unwrap().count();
+        let held = unfinished();
+        let maker = std::thread::spawn({
+            let path = path.clone();
+            move || CsvSink::create(path, &[("a", ColumnType::Str)], false).unwrap()
+        });
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert_eq!(files(), 0, "a file was made while the list was held");
+        drop(held);
+        let sink = maker.join().unwrap();
+        assert_eq!(files(), 1);
+        assert!(unfinished().contains(&sink.temp.path().to_path_buf()));
+        sink.finish().unwrap();
+        assert!(!unfinished().iter().any(|p| p.starts_with(dir.path())));
+        assert!(path.exists());
+    }
+
     #[test]
     fn date_text_round_trips() {
         for (y, m, d) in [(1970, 1, 1), (2024, 2, 29), (2006, 12, 31), (1999, 3, 1)] {
