@@ -53,3 +53,4 @@ pub mod span;
 pub mod stream;
 
 mod data;
+mod scan;

@@ -38,6 +38,7 @@
 
 use std::sync::LazyLock;
 
+use crate::scan::NextByte;
 use crate::span::Span;
 
 /// One sentence: its span in the article text and the paragraph it belongs to.
@@ -131,7 +132,8 @@ fn split_item(s: &str, base: usize, out: &mut Vec<Span>) {
     let skip_marker =
         |at: usize| at + list_marker(&s[at..]).map_or(0, |m| leading_space(&s[at..]) + m.len);
     let mut at = skip_marker(0);
-    while let Some(t) = next_terminal(s.as_bytes(), at) {
+    let mut next = NextByte::new(s.as_bytes(), [b'.', b'?', b'!'], [0xE2, 0xE3, 0xEF]);
+    while let Some(t) = next_terminal(s.as_bytes(), &mut next, at) {
         match decide(s, start, t) {
             Step::Go(next) => at = next,
             Step::Split { end, next } => {
@@ -156,19 +158,6 @@ enum Step {
     Split { end: usize, next: usize },
 }
 
-/// Lead bytes of every terminal mark: ASCII `.?!` and the first byte of the multi-byte
-/// ones, which [`next_terminal`] then checks in full.
-static TERMINAL_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'.' as usize] = true;
-    table[b'?' as usize] = true;
-    table[b'!' as usize] = true;
-    table[0xE2] = true; // … ‼ ⁇ ⁈ ⁉
-    table[0xE3] = true; // 。
-    table[0xEF] = true; // ！ ？
-    table
-};
-
 const MULTIBYTE_TERMINALS: &[char] = &['…', '‼', '⁇', '⁈', '⁉', '。', '！', '？'];
 const CLOSERS: &[char] = &['”', '"', '’', '\'', '»', '›', ')', ']', '}', '」', '』'];
 const QUOTE_CLOSERS: &[char] = &['”', '"', '’', '\'', '»', '›'];
@@ -180,23 +169,21 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '?' | '!') || MULTIBYTE_TERMINALS.contains(&c)
 }
 
-/// Byte offset of the next terminal mark at or after `from`.
-fn next_terminal(b: &[u8], from: usize) -> Option<usize> {
+/// Byte offset of the next terminal mark at or after `from`: `next` finds the ASCII
+/// `.?!` and the lead bytes of the multi-byte marks (0xE2 `… ‼ ⁇ ⁈ ⁉`, 0xE3 `。`, 0xEF
+/// `！ ？`), which are then checked in full.
+fn next_terminal(b: &[u8], next: &mut NextByte, from: usize) -> Option<usize> {
     let mut i = from;
-    while i < b.len() {
-        if TERMINAL_BYTE[b[i] as usize] {
-            if b[i] < 0x80 {
-                return Some(i);
-            }
-            // Safe to decode: `b` is a `str`, and lead bytes start a char.
-            let c = char_at(b, i);
-            if MULTIBYTE_TERMINALS.contains(&c) {
-                return Some(i);
-            }
-            i += c.len_utf8();
-        } else {
-            i += 1;
+    while let Some(at) = next.from(i) {
+        if b[at] < 0x80 {
+            return Some(at);
         }
+        // Safe to decode: `b` is a `str`, and lead bytes start a char.
+        let c = char_at(b, at);
+        if MULTIBYTE_TERMINALS.contains(&c) {
+            return Some(at);
+        }
+        i = at + c.len_utf8();
     }
     None
 }

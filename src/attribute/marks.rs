@@ -7,6 +7,7 @@
 //! paragraph ends inside a quote and the next paragraph opens with a quote mark, the quote
 //! goes on. Marks that find no partner are counted, never fatal.
 
+use crate::scan::NextByte;
 use crate::span::Span;
 
 /// A quoted span: the marks included (`outer`) and the quoted words (`inner`, trimmed).
@@ -32,16 +33,6 @@ fn trim_inner(text: &str, span: Span) -> Span {
     let kept = s.trim_end_matches([',', ' ']);
     Span::new(span.start, span.start + kept.len())
 }
-
-/// First bytes of the quotation marks: `"`, `'`, 0xC2 (`«»`) and 0xE2 (`“”„‘’‹›`).
-static MARK_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'"' as usize] = true;
-    table[b'\'' as usize] = true;
-    table[0xC2] = true;
-    table[0xE2] = true;
-    table
-};
 
 fn is_mark(c: char) -> bool {
     matches!(
@@ -90,8 +81,9 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
         }
         let mut single: Option<usize> = None;
         let bytes = s.as_bytes();
-        while let Some(offset) = bytes[i..].iter().position(|&b| MARK_BYTE[b as usize]) {
-            let i_mark = i + offset;
+        // First bytes of the quotation marks: `"`, `'`, 0xC2 (`«»`) and 0xE2 (`“”„‘’‹›`).
+        let mut next = NextByte::new(bytes, [b'"', 0xC2, 0xE2], [b'\''; 3]);
+        while let Some(i_mark) = next.from(i) {
             let c = s[i_mark..].chars().next().unwrap_or(' ');
             i = i_mark + c.len_utf8();
             if !is_mark(c) {
