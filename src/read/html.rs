@@ -86,13 +86,41 @@ fn select<'a>(doc: &'a Html, selector: &Selector) -> Option<ElementRef<'a>> {
     doc.select(selector).next()
 }
 
+/// `s` with its whitespace runs made single spaces and its ends trimmed, as
+/// `split_whitespace` would join it; ASCII is classified without decoding a char.
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    let mut push = |word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    let bytes = s.as_bytes();
+    // Where the word being read starts.
+    let mut word = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = match bytes[i] {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, 1),
+            0..0x80 => (false, 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        match (space, word) {
+            (true, Some(start)) => {
+                push(&s[start..i]);
+                word = None;
+            }
+            (false, None) => word = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(start) = word {
+        push(&s[start..]);
     }
     out
 }
@@ -126,8 +154,9 @@ struct Lines {
 
 impl Lines {
     fn flush(&mut self) {
-        if self.current.split_whitespace().next().is_some() {
-            self.done.push(collapse(&self.current));
+        let line = collapse(&self.current);
+        if !line.is_empty() {
+            self.done.push(line);
         }
         self.current.clear();
     }
@@ -250,6 +279,19 @@ pub fn parse(source: &str) -> Parsed<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapses_as_split_whitespace_joins() {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "a", "é", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1c}", "\u{85}", "\u{a0}",
+            "\u{2009}", "\u{3000}", "’", "x y",
+        ]);
+        proptest!(|(pieces in prop::collection::vec(piece, 0..20))| {
+            let s = pieces.concat();
+            prop_assert_eq!(collapse(&s), s.split_whitespace().collect::<Vec<_>>().join(" "));
+        });
+    }
 
     #[test]
     fn reads_title_date_body_and_labels() {
