@@ -35,18 +35,6 @@ impl Folded {
     }
 }
 
-/// Whether a byte is an ASCII letter, digit or space: the bytes that can fold to
-/// themselves, lower-cased (`b | 0x20` lower-cases a letter and keeps the rest).
-static IDENTITY: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = matches!(b as u8, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b' ');
-        b += 1;
-    }
-    table
-};
-
 /// Length of the run at the start of `bytes` that folds byte for byte: ASCII letters and
 /// digits, and single spaces (`space_before`: the output already ends in a space).
 ///
@@ -60,23 +48,25 @@ fn identity_run(bytes: &[u8], space_before: bool) -> usize {
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let (stop, spaces) = classify_word(u64::from_le_bytes(word));
-        // A space after a space (or after the output's last space) ends the run too.
-        let stop = stop | (spaces & ((spaces << 8) | u64::from(space_before) << 7));
-        if stop != 0 {
-            return n + stop.trailing_zeros() as usize / 8;
+        match stop_in(word, &mut space_before) {
+            Some(k) => return n + k,
+            None => n += 8,
         }
-        space_before = spaces >> 63 != 0;
-        n += 8;
     }
-    for &b in chunks.remainder() {
-        if !IDENTITY[b as usize] || (b == b' ' && space_before) {
-            return n;
-        }
-        space_before = b == b' ';
-        n += 1;
-    }
-    n
+    let tail = chunks.remainder();
+    // The short last chunk is padded with a byte that stops the run.
+    let mut word = [0xFF; 8];
+    word[..tail.len()].copy_from_slice(tail);
+    n + stop_in(word, &mut space_before).unwrap_or(tail.len())
+}
+
+/// Where the run stops in `word`, if it does; else whether it ends in a space.
+fn stop_in(word: [u8; 8], space_before: &mut bool) -> Option<usize> {
+    let (stop, spaces) = classify_word(u64::from_le_bytes(word));
+    // A space after a space (or after the output's last space) ends the run too.
+    let stop = stop | (spaces & ((spaces << 8) | u64::from(*space_before) << 7));
+    *space_before = spaces >> 63 != 0;
+    (stop != 0).then(|| stop.trailing_zeros() as usize / 8)
 }
 
 /// Every byte's high bit set in `1`s.
@@ -85,7 +75,8 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// The bytes of `word` (little-endian) that cannot fold to themselves, and its spaces,
-/// each marked by its byte's high bit.
+/// each marked by its byte's high bit. Only ASCII letters, digits and spaces fold to
+/// themselves, lower-cased (`b | 0x20` lower-cases a letter and keeps the rest).
 fn classify_word(word: u64) -> (u64, u64) {
     // Sums of 7-bit bytes and constants below 0x80 never carry into the next byte.
     let low = word & !HIGH;
