@@ -53,6 +53,58 @@ impl<'h> NextByte<'h> {
     }
 }
 
+/// Every position of `byte` in `hay`, in order.
+pub(crate) fn positions(hay: &[u8], byte: u8) -> Positions<'_> {
+    Positions {
+        hay,
+        byte,
+        next: 0,
+        base: 0,
+        mask: 0,
+    }
+}
+
+/// The iterator of [`positions`].
+pub(crate) struct Positions<'h> {
+    hay: &'h [u8],
+    byte: u8,
+    /// Where the next eight bytes to test start.
+    next: usize,
+    /// Where the eight bytes of `mask` start.
+    base: usize,
+    /// The high bit of every byte of the word at `base` that is `byte` and not yet returned.
+    mask: u64,
+}
+
+impl Iterator for Positions<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        while self.mask == 0 {
+            let rest = self.hay.get(self.next..).filter(|r| !r.is_empty())?;
+            let word = match rest.first_chunk::<8>() {
+                Some(word) => *word,
+                None => {
+                    // The short last word is padded with a byte that is not the one sought.
+                    let mut word = [!self.byte; 8];
+                    word[..rest.len()].copy_from_slice(rest);
+                    word
+                }
+            };
+            // Zero where the byte is; then the high bit of exactly the zero bytes (adding
+            // 0x7F to the low seven bits cannot carry from one byte into the next).
+            let x = u64::from_le_bytes(word) ^ u64::from_le_bytes([self.byte; 8]);
+            self.mask = !(((x & LOW7) + LOW7) | x | LOW7);
+            self.base = self.next;
+            self.next += 8;
+        }
+        let at = self.base + (self.mask.trailing_zeros() / 8) as usize;
+        self.mask &= self.mask - 1;
+        Some(at)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +126,15 @@ mod tests {
                     .map(|(i, _)| i);
                 prop_assert_eq!(next.from(from), expected, "from {}", from);
             }
+        });
+    }
+
+    #[test]
+    fn positions_are_those_of_a_byte_loop() {
+        let byte = prop::sample::select(vec![b' ', b'a', 0x00, 0x7F, 0x80, 0xA0, 0xDF, 0xFF]);
+        proptest!(|(hay in prop::collection::vec(byte.clone(), 0..70), sought in byte)| {
+            let expected: Vec<usize> = (0..hay.len()).filter(|&i| hay[i] == sought).collect();
+            prop_assert_eq!(positions(&hay, sought).collect::<Vec<_>>(), expected);
         });
     }
 }

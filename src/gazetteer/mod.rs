@@ -575,7 +575,7 @@ impl Gazetteer {
         let hay = folded.text.as_bytes();
         let mut found = Vec::new();
         let mut at = 0;
-        for start in memchr::memchr_iter(b' ', hay) {
+        for start in crate::scan::positions(hay, b' ') {
             if start < at || !self.starts.admits(hay, start) {
                 continue;
             }
