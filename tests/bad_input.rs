@@ -234,15 +234,20 @@ fn a_long_json_lines_file_is_read_in_runs_with_true_line_numbers() {
     );
 }
 
-/// A page of a hundred thousand nested tags is read like any other: the body is walked
-/// without recursion, so the thread's stack cannot overflow (that aborted the whole run).
+/// A page of a hundred thousand nested tags is read like any other: the page is read
+/// without recursion, so the thread's stack cannot overflow (that aborted the whole run),
+/// and stray end tags after thousands of open elements are dropped.
 #[test]
 fn deeply_nested_html_is_read() {
     let dir = temp_dir();
     let depth = 100_000;
     let page = format!(
-        "<html><body><article>{}<p>“We are ready,” said Anna Berg.</p>{}</article></body></html>",
+        "<html><body><article>{}{}<x><div>{}{}<p>“We are ready,” said Anna Berg.</p>{}{}</article></body></html>",
         "<span>".repeat(depth),
+        "<div>".repeat(depth),
+        "<i>".repeat(2_000),
+        "</x>".repeat(20_000),
+        "</div>".repeat(depth),
         "</span>".repeat(depth)
     );
     std::fs::write(dir.path().join("deep.html"), page).unwrap();
