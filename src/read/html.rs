@@ -1260,6 +1260,19 @@ mod tests {
                 "",
                 "plain text only",
                 "<h1></h1><h1>second</h1>",
+                // Cases where the first versions of this reader and the parser parted.
+                "<div><article>Hello </article></div>",
+                "<a class=menu><a>&amp;</a></a>",
+                "<ul></ul><span><p>Hello </span>&amp;",
+                "<b class=menu><p></b>&amp;",
+                "<p><a class=menu><p>&amp;</a>",
+                "<h1><article><h1></h1></article>&amp;</h1>",
+                "<!DOCTYPE html><div id=story><p class=menu><table><tr><td>Hi <tr><td></table>",
+                "<!DOCTYPE html><p><a><h1>Hello <h1></h1>&amp;</h1></a>",
+                "<section><a><p></a></section><h1>Hello <h1>&amp;</h1></h1>",
+                "<p><a class=menu><nav></nav></a><div>Hello </div>",
+                "<p><a class=menu><nav></nav><a></a>&amp;</a>",
+                "<a class=menu><table><tr><td><a></a><tr><td>&amp;</table></a>",
             ]
             .map(String::from),
         );
