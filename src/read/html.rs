@@ -1353,6 +1353,71 @@ mod tests {
         });
     }
 
+    /// Tag soup of any order (stray end tags, table parts outside tables, formatting
+    /// elements closed across blocks): no panic, and every line is collapsed text.
+    #[test]
+    fn reads_tag_soup() {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "<p>",
+            "</p>",
+            "<b class=menu>",
+            "</b>",
+            "<a>",
+            "</a>",
+            "<i>",
+            "</i>",
+            "<div>",
+            "</div>",
+            "<li>",
+            "</li>",
+            "<ul>",
+            "</ul>",
+            "<table>",
+            "</table>",
+            "<tr>",
+            "<td>",
+            "</td>",
+            "<h1>",
+            "</h1>",
+            "<h2>",
+            "</h2>",
+            "<article>",
+            "</article>",
+            "<main>",
+            "</main>",
+            "<nav>",
+            "</nav>",
+            "<span id=share>",
+            "</span>",
+            "<br>",
+            "</br>",
+            "<title>",
+            "</title>",
+            "<script>",
+            "</script>",
+            "<template>",
+            "</template>",
+            "<object>",
+            "</object>",
+            "<dd>",
+            "<dt>",
+            "</body>",
+            "<html>",
+            "<!DOCTYPE html>",
+            "x",
+            " y ",
+            "&amp;",
+            "\n",
+        ]);
+        proptest!(ProptestConfig::with_cases(5_000), |(pieces in prop::collection::vec(piece, 0..60))| {
+            let page = read(&pieces.concat());
+            for line in &page.lines {
+                prop_assert!(!line.is_empty() && *line == collapse(line), "{:?}", line);
+            }
+        });
+    }
+
     #[test]
     fn reads_title_date_body_and_labels() {
         let page = r#"<html><head><title>Ignored | OSCE</title>
