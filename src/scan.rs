@@ -69,6 +69,7 @@ pub(crate) fn positions(hay: &[u8], byte: u8) -> Positions<'_> {
 }
 
 /// The iterator of [`positions`].
+#[derive(Clone)]
 pub(crate) struct Positions<'h> {
     hay: &'h [u8],
     byte: u8,
