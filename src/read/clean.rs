@@ -161,8 +161,9 @@ const DATELINE_WINDOW: usize = 3;
 const MIN_DEDUP_CHARS: usize = 30;
 
 pub(crate) fn clean_paragraphs(paragraphs: &[Cow<str>]) -> Body {
-    let mut kept: Vec<&str> = Vec::new();
-    let mut seen: foldhash::HashSet<&str> = Default::default();
+    let mut kept: Vec<&str> = Vec::with_capacity(paragraphs.len());
+    let mut seen: foldhash::HashSet<&str> =
+        foldhash::HashSet::with_capacity_and_hasher(paragraphs.len(), Default::default());
     let mut dateline = None;
     let mut in_contacts = false;
     for raw in paragraphs {
@@ -191,7 +192,10 @@ pub(crate) fn clean_paragraphs(paragraphs: &[Cow<str>]) -> Body {
                 dateline = Some(found);
             }
         }
-        if paragraph.chars().count() >= MIN_DEDUP_CHARS && !seen.insert(paragraph) {
+        // A character is at most four bytes: long paragraphs need no count.
+        let long =
+            paragraph.len() >= 4 * MIN_DEDUP_CHARS || paragraph.chars().count() >= MIN_DEDUP_CHARS;
+        if long && !seen.insert(paragraph) {
             continue;
         }
         kept.push(paragraph);
