@@ -28,6 +28,7 @@ pub mod page;
 pub mod units;
 
 use std::borrow::Cow;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result, Warning};
@@ -119,16 +120,29 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered> {
         }
         if path.is_file() {
             let root = path.parent().unwrap_or(Path::new(""));
-            push_file(&mut found, root, path);
+            match path.file_name() {
+                Some(name) => push_file(&mut found, path, name, || article_id(root, path)),
+                None => found.n_other_files += 1,
+            }
             continue;
         }
         let walker = walkdir::WalkDir::new(path)
             .follow_links(true)
             .sort_by_file_name();
+        // The names of the directories above the current entry, below `path`: a file's id
+        // is built from them, as `article_id` would build it from its path, without parsing
+        // the path (which cost more than the rest of the walk on a corpus of small files).
+        let mut dirs: Vec<String> = Vec::new();
         for entry in walker {
             match entry {
-                Ok(entry) if entry.file_type().is_file() => {
-                    push_file(&mut found, path, entry.path())
+                Ok(entry) if entry.depth() > 0 => {
+                    dirs.truncate(entry.depth() - 1);
+                    if entry.file_type().is_dir() {
+                        dirs.push(entry.file_name().to_string_lossy().into_owned());
+                    } else if entry.file_type().is_file() {
+                        let name = entry.file_name();
+                        push_file(&mut found, entry.path(), name, || id_in(&dirs, name));
+                    }
                 }
                 Ok(_) => {}
                 Err(err) => found.warnings.push(Warning::new(
@@ -141,20 +155,34 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered> {
     Ok(found)
 }
 
-fn push_file(found: &mut Discovered, root: &Path, path: &Path) {
-    let hidden = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'));
-    match Format::from_path(path) {
+/// Records the file at `path` (named `name`) as an input if its extension is an input
+/// format and it is not hidden, else counts it as another file.
+fn push_file(found: &mut Discovered, path: &Path, name: &OsStr, id: impl FnOnce() -> String) {
+    let hidden = name.as_encoded_bytes().first() == Some(&b'.');
+    match Format::from_path(Path::new(name)) {
         Some(format) if !hidden => found.inputs.push(Input {
-            source: path.display().to_string(),
-            id: article_id(root, path),
+            source: path.to_string_lossy().into_owned(),
+            id: id(),
             format,
             location: Location::File(path.to_path_buf()),
         }),
         _ => found.n_other_files += 1,
     }
+}
+
+/// The id of the file `name` in the directories `dirs` below an input root: what
+/// [`article_id`] gives for its path.
+fn id_in(dirs: &[String], name: &OsStr) -> String {
+    let stem = Path::new(name).with_extension("");
+    let stem = stem.as_os_str().to_string_lossy();
+    let mut id =
+        String::with_capacity(dirs.iter().map(|d| d.len() + 1).sum::<usize>() + stem.len());
+    for dir in dirs {
+        id.push_str(dir);
+        id.push('/');
+    }
+    id.push_str(&stem);
+    id
 }
 
 /// The path relative to `root` without extension, with `/` separators on every platform.
@@ -320,6 +348,53 @@ mod tests {
         let id = article_id(Path::new("corpus"), Path::new("corpus/2024/astana.txt"));
         assert_eq!(id, "2024/astana");
         assert_eq!(article_id(Path::new(""), Path::new("one.html")), "one");
+    }
+
+    /// Ids built during the walk are those `article_id` gives for each file's path.
+    #[test]
+    fn walked_ids_are_article_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        for file in [
+            "top.txt",
+            "2024/astana.txt",
+            "2024/many.dots.in.name.html",
+            "2024/deeper/still/page.htm",
+            "2024/deeper/x.jsonl",
+            "other/name.",
+            "other/.hidden.txt",
+            "other/notes.md",
+            "z/ünï/çödé.txt",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "text").unwrap();
+        }
+        for start in [root.clone(), root.join("."), root.join("2024/")] {
+            let found = discover(std::slice::from_ref(&start)).unwrap();
+            assert!(!found.inputs.is_empty());
+            for input in &found.inputs {
+                let Location::File(path) = &input.location else {
+                    panic!("not a file")
+                };
+                assert_eq!(input.id, article_id(&start, path), "{}", path.display());
+                assert_eq!(input.source, path.display().to_string());
+            }
+        }
+        let found = discover(std::slice::from_ref(&root)).unwrap();
+        let ids: Vec<&str> = found.inputs.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "2024/astana",
+                "2024/deeper/still/page",
+                "2024/deeper/x",
+                "2024/many.dots.in.name",
+                "top",
+                "z/ünï/çödé"
+            ]
+        );
+        assert_eq!(found.n_other_files, 3);
     }
 
     #[test]
