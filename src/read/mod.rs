@@ -126,9 +126,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered> {
             }
             continue;
         }
+        // Siblings share their directory's path, so their paths sort as their names do;
+        // comparing whole paths spares taking each name apart again for every comparison.
         let walker = walkdir::WalkDir::new(path)
             .follow_links(true)
-            .sort_by_file_name();
+            .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
         // The names of the directories above the current entry, below `path`: a file's id
         // is built from them, as `article_id` would build it from its path, without parsing
         // the path (which cost more than the rest of the walk on a corpus of small files).
