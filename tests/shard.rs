@@ -69,6 +69,10 @@ fn the_manifest_records_shard_gazetteers_and_counts() {
     assert!(gazetteers
         .iter()
         .all(|g| g["rows"].as_u64().unwrap() > 50 && g["fnv64"].as_str().unwrap().len() == 16));
+    // Linux tells a process its peak memory; the run's is a few megabytes at least.
+    if cfg!(target_os = "linux") {
+        assert!(manifest["peak_rss_kb"].as_u64().unwrap() > 1_000);
+    }
 }
 
 #[test]
