@@ -11,7 +11,6 @@
 //!
 //! It does not write tables, coverage or a progress bar; stderr is for fatal errors only.
 
-use std::collections::HashSet;
 use std::io::{BufRead, Write};
 use std::sync::mpsc;
 
@@ -19,7 +18,7 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use crate::error::{Error, Result};
-use crate::pipeline::{self, Annotator};
+use crate::pipeline::{self, Annotator, ArticleIds};
 use crate::read::jsonl;
 use crate::tables::cells::Cell;
 use crate::tables::{write_json, Row};
@@ -65,7 +64,7 @@ where
         source,
     };
     let mut summary = Summary::default();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen = ArticleIds::default();
     while let Ok(first) = receive.recv() {
         let mut batch = vec![first];
         while batch.len() < BATCH {
@@ -87,14 +86,12 @@ where
                 summary.errors += 1;
             } else {
                 summary.articles += 1;
-                if let Some(id) = &answer.id {
-                    if !seen.insert(id.clone()) {
-                        // Rare: rename the repeated id everywhere in the record.
-                        let mut value: Value =
-                            serde_json::from_slice(&json).map_err(|e| io(e.into()))?;
-                        rename_duplicate(&mut value, &mut seen);
-                        json = value.to_string().into_bytes();
-                    }
+                if let Some(renamed) = answer.id.as_deref().and_then(|id| seen.claim(id)) {
+                    // Rare: rename the repeated id everywhere in the record.
+                    let mut value: Value =
+                        serde_json::from_slice(&json).map_err(|e| io(e.into()))?;
+                    rename_duplicate(&mut value, &renamed);
+                    json = value.to_string().into_bytes();
                 }
             }
             output.write_all(&json).map_err(io)?;
@@ -224,17 +221,13 @@ fn record(rows: &pipeline::ArticleRows, id: &str, warnings: &[String]) -> Result
     Ok(out)
 }
 
-/// Renames the repeated article id of `record` (`a`, then `a~2`) in every part of it, as
+/// Renames the repeated article id of `record` to `renamed` in every part of it, as
 /// `extract` does, and notes it among the warnings.
-fn rename_duplicate(record: &mut Value, seen: &mut HashSet<String>) {
+fn rename_duplicate(record: &mut Value, renamed: &str) {
     let Some(id) = record["article_id"].as_str().map(str::to_string) else {
         return;
     };
-    let mut n = 2;
-    while !seen.insert(format!("{id}~{n}")) {
-        n += 1;
-    }
-    let renamed = Value::String(format!("{id}~{n}"));
+    let renamed = Value::String(renamed.to_string());
     record["article_id"] = renamed.clone();
     record["article"]["article_id"] = renamed.clone();
     for table in ["sentences", "mentions", "quotes"] {
