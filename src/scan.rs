@@ -106,9 +106,13 @@ impl Iterator for Positions<'_> {
     }
 }
 
+/// The low seven bits of every byte.
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+/// The high bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// The high bit of every byte of `word` that is `byte`, and no other bit.
 fn equal_bytes(word: u64, byte: u8) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     // Zero where the byte is; then the high bit of exactly the zero bytes (adding 0x7F to
     // the low seven bits cannot carry from one byte into the next).
     let x = word ^ u64::from_le_bytes([byte; 8]);
@@ -118,8 +122,6 @@ fn equal_bytes(word: u64, byte: u8) -> u64 {
 /// The high bit of every ASCII byte of `word` below `limit` (at most 0x80), and no other
 /// bit.
 fn bytes_below(word: u64, limit: u8) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     // A 7-bit byte plus 0x80 - limit reaches 0x80 exactly when it is at least `limit`, and
     // never carries into the next byte.
     let at_least = ((word & LOW7) + u64::from_le_bytes([0x80 - limit; 8])) & HIGH;
