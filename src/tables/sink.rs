@@ -267,6 +267,12 @@ impl Sink for CsvSink {
 
 /// Parquet: typed columns (strings, 64-bit integers, doubles, dates, lists of strings),
 /// written in row groups as rows arrive.
+///
+/// The Arrow schema stored in the file's metadata (the `ARROW:schema` key, which pyarrow,
+/// and pandas through it, follow) names the plain types `large_string` and
+/// `large_list<large_string>`, not polars' in-memory `string_view`: pandas cannot convert a
+/// list of `string_view`. The data pages are the same either way (Parquet `BYTE_ARRAY`
+/// strings); only the type readers are told to build differs.
 pub struct ParquetSink {
     path: PathBuf,
     temp: NamedTempFile,
@@ -288,6 +294,15 @@ fn dtype(kind: ColumnType) -> DataType {
         ColumnType::Date => DataType::Date,
         ColumnType::List => DataType::List(Box::new(DataType::String)),
     }
+}
+
+/// The `ARROW:schema` metadata entry for `schema` in Arrow's oldest types (`large_string`,
+/// `large_list`), which every common reader converts.
+fn plain_arrow_schema(schema: &Schema) -> KeyValueMetadata {
+    let entry = polars_parquet::arrow::write::schema_to_metadata_key(
+        &schema.to_arrow(CompatLevel::oldest()),
+    );
+    KeyValueMetadata::from_static(vec![(entry.key, entry.value.unwrap_or_default())])
 }
 
 /// A column of one primitive type; cells of another type are nulls.
@@ -318,6 +333,7 @@ impl ParquetSink {
             .collect();
         let writer = ParquetWriter::new(file)
             .with_compression(ParquetCompression::Snappy)
+            .with_key_value_metadata(Some(plain_arrow_schema(&schema)))
             .batched(&schema)
             .map_err(|e| table_error(&path, e))?;
         Ok(ParquetSink {
