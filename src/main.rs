@@ -491,7 +491,7 @@ fn extract(
     // Notes (shared names) are for `whosaid gazetteer check`; errors stop the run.
     let gazetteer_sources = gazetteer_files(&gazetteers.dirs, gazetteers.no_default_gazetteers)?;
     let (gazetteer, _notes) = Gazetteer::load(&gazetteer_sources)?;
-    let discovered = if inputs.is_empty() {
+    let mut discovered = if inputs.is_empty() {
         read::Discovered {
             inputs: bundled::corpus(),
             ..Default::default()
@@ -515,9 +515,6 @@ fn extract(
             bar.suspend(|| eprintln!("whosaid: warning: {w}"));
         }
     };
-    for w in &discovered.warnings {
-        on_warning(w);
-    }
     let on_progress = |done: usize| bar.set_position(done as u64);
     let options = RunOptions {
         out_dir: out,
@@ -528,11 +525,16 @@ fn extract(
     };
     let mut annotator = Annotator::new(gazetteer);
     annotator.max_article_bytes = max_article_bytes;
+    let mut skipped = std::mem::take(&mut discovered.skipped);
+    // Every shard sees the whole listing; only the first records its warnings, so that
+    // merged shards list each once.
+    if shard.is_some_and(|s| s.index > 0) {
+        skipped.warnings.clear();
+    }
     let mine = shard.map_or(&discovered.inputs[..], |s| s.slice(&discovered.inputs));
-    let mut summary = pipeline::run(mine, discovered.n_other_files, &annotator, &options)
+    let summary = pipeline::run(mine, &skipped, &annotator, &options)
         .with_context(|| format!("writing tables to {}", out.display()))?;
     bar.finish_and_clear();
-    summary.warnings += discovered.warnings.len() as u64;
     if !quiet {
         let hidden = shown.load(Ordering::Relaxed).saturating_sub(MAX_SHOWN);
         if hidden > 0 {

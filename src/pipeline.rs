@@ -17,7 +17,7 @@ use crate::attribute::{self, Quote, SpeakerType};
 use crate::error::{Error, Result, Warning};
 use crate::gazetteer::{EntityRef, Gazetteer, Match};
 use crate::read::units::Unit;
-use crate::read::{Article, Input};
+use crate::read::{Article, Input, Skipped};
 use crate::segment::{self, Sentence};
 use crate::span::{CharOffsets, Span};
 use crate::tables::rows::{
@@ -429,10 +429,11 @@ pub struct RunOptions<'a> {
 const BATCH: usize = 256;
 
 /// Reads, annotates and writes every input. Per-input problems become warnings; only
-/// output errors stop the run (and then no table is left half-written).
+/// output errors stop the run (and then no table is left half-written). What discovery
+/// `skipped` is counted, and its warnings lead `warnings.csv`.
 pub fn run(
     inputs: &[Input],
-    other_files: usize,
+    skipped: &Skipped,
     annotator: &Annotator,
     options: &RunOptions,
 ) -> Result<Summary> {
@@ -447,9 +448,14 @@ pub fn run(
     let mut outputs = Outputs::create(options.out_dir, options.formats)?;
     let mut summary = Summary {
         inputs: inputs.len(),
-        other_files,
+        other_files: skipped.other_files,
         ..Summary::default()
     };
+    for warning in &skipped.warnings {
+        (options.on_warning)(warning);
+        outputs.write_warning(warning)?;
+        summary.warnings += 1;
+    }
     let mut seen_ids = ArticleIds::default();
     let mut done = 0;
     let process = |batch: &[Unit]| -> Vec<Processed> {

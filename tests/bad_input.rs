@@ -259,3 +259,88 @@ fn deeply_nested_html_is_read() {
     assert_eq!(quotes.len(), 1);
     assert_eq!(quotes[0]["speaker"], "Anna Berg");
 }
+
+/// Entries of an input folder that cannot be read as pages: each is a row of
+/// `warnings.csv`, counted in the summary and in `run.json`, and the good file is read.
+#[cfg(unix)]
+#[test]
+fn unlistable_and_special_entries_are_recorded_in_warnings_csv() {
+    use std::os::unix::fs::symlink;
+    let dir = temp_dir();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("news")).unwrap();
+    std::fs::write(
+        corpus.join("news/good.txt"),
+        "Title\n“We are ready,” said Anna Berg.",
+    )
+    .unwrap();
+    symlink(&corpus, corpus.join("news/back")).unwrap();
+    symlink(corpus.join("nowhere.txt"), corpus.join("dangling.txt")).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(corpus.join("pipe.txt"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success(), "mkfifo failed");
+    let _socket = std::os::unix::net::UnixListener::bind(corpus.join("socket.jsonl")).unwrap();
+
+    let out = dir.path().join("out");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .arg("extract")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .arg("--no-coverage")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+
+    let warnings = read_table(&out.join("warnings.csv"));
+    for (name, reason) in [
+        ("news/back", "symbolic link loop"),
+        ("dangling.txt", "dangling symbolic link"),
+        ("pipe.txt", "not a regular file (a named pipe)"),
+        ("socket.jsonl", "not a regular file (a socket)"),
+    ] {
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w["source"].ends_with(name) && w["problem"].contains(reason)),
+            "no warning {reason:?} for {name}: {warnings:?}"
+        );
+    }
+    let ids: Vec<String> = read_table(&out.join("articles.csv"))
+        .into_iter()
+        .map(|r| r["article_id"].clone())
+        .collect();
+    assert_eq!(ids, ["news/good"]);
+    let counted = format!(" {} warnings from ", warnings.len());
+    assert!(
+        stderr.contains(&counted),
+        "summary lacks {counted:?}: {stderr}"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("run.json")).unwrap()).unwrap();
+    assert_eq!(manifest["warnings"], warnings.len());
+}
+
+/// A file found by discovery and gone when it is read is a warning, not a lost article.
+#[test]
+fn a_file_that_cannot_be_opened_is_a_warning() {
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("kept.txt"), "Title\nText here.").unwrap();
+    std::fs::write(dir.path().join("removed.txt"), "Title\nText here.").unwrap();
+    let found = read::discover(&[dir.path().to_path_buf()]).unwrap();
+    std::fs::remove_file(dir.path().join("removed.txt")).unwrap();
+    let out = temp_dir();
+    let (summary, _) = run(&found.inputs, out.path(), csv_only(), 1);
+    let recorded = read_table(&out.path().join("warnings.csv"));
+    assert_eq!(recorded.len() as u64, summary.warnings);
+    assert!(
+        recorded
+            .iter()
+            .any(|w| w["source"].ends_with("removed.txt")
+                && w["problem"].starts_with("cannot read: ")),
+        "{recorded:?}"
+    );
+}

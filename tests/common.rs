@@ -30,7 +30,8 @@ pub fn run(inputs: &[Input], out: &Path, formats: Formats, jobs: usize) -> (Summ
         on_warning: &on_warning,
         on_progress: &|_| {},
     };
-    let summary = pipeline::run(inputs, 0, &annotator(), &options).expect("run succeeds");
+    let summary =
+        pipeline::run(inputs, &Default::default(), &annotator(), &options).expect("run succeeds");
     (summary, warnings.into_inner().unwrap())
 }
 

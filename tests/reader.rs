@@ -314,5 +314,5 @@ fn directories_are_walked_sorted_with_relative_ids() {
     let found = read::discover(&[dir.path().to_path_buf()]).unwrap();
     let ids: Vec<_> = found.inputs.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["2024/b", "a"]);
-    assert_eq!(found.n_other_files, 1);
+    assert_eq!(found.skipped.other_files, 1);
 }

@@ -96,13 +96,23 @@ pub struct Input {
 #[derive(Debug, Default)]
 pub struct Discovered {
     pub inputs: Vec<Input>,
-    /// Files skipped because their extension is not an input format.
-    pub n_other_files: usize,
+    pub skipped: Skipped,
+}
+
+/// What discovery left out of the inputs.
+#[derive(Debug, Default, Clone)]
+pub struct Skipped {
+    /// Regular files whose extension is not an input format, or hidden: counted only.
+    pub other_files: usize,
+    /// Paths that could not be listed (a symbolic-link loop, a dangling link, no
+    /// permission) and entries that are not regular files (named pipes, sockets, devices):
+    /// each is a warning, written to `warnings.csv` with the run's tables.
     pub warnings: Vec<Warning>,
 }
 
-/// Expands files and directories (walked recursively, sorted by path) into inputs.
-/// `-` stands for JSON Lines on standard input. A path that does not exist is an error.
+/// Expands files and directories (walked recursively, sorted by path, following symbolic
+/// links) into inputs. `-` stands for JSON Lines on standard input. A path that does not
+/// exist is an error; what cannot be listed or is not a regular file becomes a warning.
 pub fn discover(paths: &[PathBuf]) -> Result<Discovered> {
     let mut found = Discovered::default();
     for path in paths {
@@ -118,11 +128,20 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered> {
         if !path.exists() {
             return Err(Error::MissingInput { path: path.clone() });
         }
-        if path.is_file() {
+        if !path.is_dir() {
             let root = path.parent().unwrap_or(Path::new(""));
-            match path.file_name() {
-                Some(name) => push_file(&mut found, path, name, || article_id(root, path)),
-                None => found.n_other_files += 1,
+            match (path.file_name(), path.metadata()) {
+                (Some(name), Ok(meta)) if meta.is_file() => {
+                    push_file(&mut found, path, name, || article_id(root, path))
+                }
+                (_, Ok(meta)) => found
+                    .skipped
+                    .warnings
+                    .push(not_regular(path, &meta.file_type())),
+                (_, Err(err)) => found.skipped.warnings.push(Warning::new(
+                    display(path),
+                    io_problem("cannot list", path, &err),
+                )),
             }
             continue;
         }
@@ -139,22 +158,93 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered> {
             match entry {
                 Ok(entry) if entry.depth() > 0 => {
                     dirs.truncate(entry.depth() - 1);
-                    if entry.file_type().is_dir() {
+                    let file_type = entry.file_type();
+                    if file_type.is_dir() {
                         dirs.push(entry.file_name().to_string_lossy().into_owned());
-                    } else if entry.file_type().is_file() {
+                    } else if file_type.is_file() {
                         let name = entry.file_name();
                         push_file(&mut found, entry.path(), name, || id_in(&dirs, name));
+                    } else {
+                        found
+                            .skipped
+                            .warnings
+                            .push(not_regular(entry.path(), &file_type));
                     }
                 }
                 Ok(_) => {}
-                Err(err) => found.warnings.push(Warning::new(
-                    err.path().unwrap_or(path).display().to_string(),
-                    format!("cannot list: {err}"),
-                )),
+                Err(err) => {
+                    let at = err.path().unwrap_or(path);
+                    found
+                        .skipped
+                        .warnings
+                        .push(Warning::new(display(at), listing_problem(at, &err)));
+                }
             }
         }
     }
     Ok(found)
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// The warning for an entry that is neither a directory nor a regular file; it is never
+/// opened (reading a named pipe would wait for a writer).
+fn not_regular(path: &Path, file_type: &std::fs::FileType) -> Warning {
+    #[cfg(unix)]
+    let kind = {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            "a named pipe"
+        } else if file_type.is_socket() {
+            "a socket"
+        } else if file_type.is_block_device() || file_type.is_char_device() {
+            "a device"
+        } else {
+            "a special file"
+        }
+    };
+    #[cfg(not(unix))]
+    let kind = {
+        let _ = file_type;
+        "a special file"
+    };
+    Warning::new(
+        display(path),
+        format!("skipped: not a regular file ({kind})"),
+    )
+}
+
+/// Why an entry under an input directory could not be listed, for `warnings.csv`.
+fn listing_problem(path: &Path, err: &walkdir::Error) -> String {
+    if let Some(ancestor) = err.loop_ancestor() {
+        return format!(
+            "cannot list: symbolic link loop (it leads back to {})",
+            ancestor.display()
+        );
+    }
+    match err.io_error() {
+        Some(io) => io_problem("cannot list", path, io),
+        None => format!("cannot list: {err}"),
+    }
+}
+
+/// `what` (such as "cannot read") and the reason, in words: a dangling symbolic link and a
+/// permission error are named as such, other errors as the system describes them.
+pub fn io_problem(what: &str, path: &Path, err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let is_link = || {
+        path.symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+    };
+    match err.kind() {
+        ErrorKind::NotFound if is_link() => {
+            format!("{what}: dangling symbolic link (its target does not exist)")
+        }
+        ErrorKind::PermissionDenied => format!("{what}: permission denied"),
+        _ => format!("{what}: {err}"),
+    }
 }
 
 /// Records the file at `path` (named `name`) as an input if its extension is an input
@@ -168,7 +258,7 @@ fn push_file(found: &mut Discovered, path: &Path, name: &OsStr, id: impl FnOnce(
             format,
             location: Location::File(path.to_path_buf()),
         }),
-        _ => found.n_other_files += 1,
+        _ => found.skipped.other_files += 1,
     }
 }
 
@@ -210,7 +300,7 @@ impl Input {
             Location::Embedded(bytes) => Ok(Cow::Borrowed(bytes)),
             Location::File(path) => std::fs::read(path)
                 .map(Cow::Owned)
-                .map_err(|e| Warning::new(&self.source, format!("cannot read: {e}"))),
+                .map_err(|e| Warning::new(&self.source, io_problem("cannot read", path, &e))),
             Location::Stdin => {
                 use std::io::Read;
                 let mut buf = Vec::new();
@@ -396,7 +486,44 @@ mod tests {
                 "z/ünï/çödé"
             ]
         );
-        assert_eq!(found.n_other_files, 3);
+        assert_eq!(found.skipped.other_files, 3);
+    }
+
+    /// Root reads every file, so a permission error cannot be staged in the tests; the
+    /// mapping from the system's error to the recorded reason is checked here instead.
+    #[test]
+    fn io_errors_are_named_in_words() {
+        use std::io::{Error, ErrorKind};
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("page.txt");
+        std::fs::write(&file, "x").unwrap();
+        let denied = Error::from(ErrorKind::PermissionDenied);
+        assert_eq!(
+            io_problem("cannot read", &file, &denied),
+            "cannot read: permission denied"
+        );
+        assert_eq!(
+            io_problem("cannot list", dir.path(), &denied),
+            "cannot list: permission denied"
+        );
+        let missing = Error::from(ErrorKind::NotFound);
+        let gone = dir.path().join("gone.txt");
+        assert!(io_problem("cannot read", &gone, &missing).starts_with("cannot read: "));
+        assert!(!io_problem("cannot read", &gone, &missing).contains("dangling"));
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.txt");
+            std::os::unix::fs::symlink(&gone, &link).unwrap();
+            assert_eq!(
+                io_problem("cannot list", &link, &missing),
+                "cannot list: dangling symbolic link (its target does not exist)"
+            );
+        }
+        let other = Error::other("disk on fire");
+        assert_eq!(
+            io_problem("cannot read", &file, &other),
+            "cannot read: disk on fire"
+        );
     }
 
     #[test]
