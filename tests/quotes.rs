@@ -18,6 +18,10 @@ struct Case {
     #[serde(default)]
     issued_by: Vec<String>,
     expected: Vec<serde_json::Map<String, Value>>,
+    /// A pattern the stage does not handle yet, and why: the case must still fail, so
+    /// that the note is removed when it starts to pass.
+    #[serde(default)]
+    gap: Option<String>,
 }
 
 fn case_files() -> Vec<PathBuf> {
@@ -62,6 +66,7 @@ fn found(annotator: &Annotator, case: &Case) -> Vec<Value> {
 fn quote_cases() {
     let annotator = annotator();
     let mut total = 0;
+    let mut gaps = 0;
     let mut failures = Vec::new();
     for file in case_files() {
         let cases: Vec<Case> = serde_json::from_str(&std::fs::read_to_string(&file).unwrap())
@@ -87,7 +92,19 @@ fn quote_cases() {
                     Value::Object(e)
                 })
                 .collect();
-            if got.len() != expected.len() || projected != expected {
+            let passes = got.len() == expected.len() && projected == expected;
+            if let Some(gap) = &case.gap {
+                gaps += 1;
+                if passes {
+                    failures.push(format!(
+                        "{} / {}: passes now; remove its gap note ({gap})",
+                        file.file_name().unwrap().to_string_lossy(),
+                        case.name,
+                    ));
+                }
+                continue;
+            }
+            if !passes {
                 failures.push(format!(
                     "{} / {}\n  text:     {:?}\n  expected: {}\n  got:      {}",
                     file.file_name().unwrap().to_string_lossy(),
@@ -100,6 +117,7 @@ fn quote_cases() {
         }
     }
     assert!(total >= 100, "only {total} quote cases");
+    eprintln!("{total} quote cases, {gaps} of them known gaps");
     assert!(
         failures.is_empty(),
         "{} of {total} quote cases fail:\n{}",
@@ -136,6 +154,7 @@ fn a_long_article_is_attributed_window_by_window() {
         text,
         issued_by: Vec::new(),
         expected: Vec::new(),
+        gap: None,
     };
     let once = found(&annotator, &case(block));
     let twice = found(&annotator, &case(long));

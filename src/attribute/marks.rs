@@ -2,10 +2,18 @@
 //!
 //! Pairs: `“…”`, `„…“`, `„…”`, `«…»`, straight `"…"` (an opening straight mark follows
 //! whitespace, an opening bracket or a dash), and single `‘…’`, `'…'`, `‹…›` outside
-//! double quotes. A single closing mark between letters is an apostrophe (`O’Brien`,
-//! `Kazakhstan’s`) and is never a quote mark. News convention for long quotes: when a
-//! paragraph ends inside a quote and the next paragraph opens with a quote mark, the quote
-//! goes on. Marks that find no partner are counted, never fatal.
+//! double quotes. Straight and curly double marks close each other (`"…”`, `“…"`), as
+//! pages typed in two editors have them. A single closing mark between letters is an
+//! apostrophe (`O’Brien`, `Kazakhstan’s`) and is never a quote mark. News convention for
+//! long quotes: when a paragraph ends inside a quote and the next paragraph opens with a
+//! quote mark, the quote goes on.
+//!
+//! Missing marks are recovered within one paragraph, never across: a quote still open
+//! when its paragraph ends (and the next one does not reopen it) ends with that paragraph,
+//! and a closing mark right after a sentence's punctuation with no mark before it in its
+//! paragraph (`We will stay,” she said.`) opens at the paragraph's start. Either way the
+//! missing mark is counted as unpaired. Marks that find no partner are counted, never
+//! fatal.
 
 use crate::scan::NextByte;
 use crate::span::Span;
@@ -66,19 +74,33 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
     let mut unpaired = 0;
     // The open double quote: its kind, the byte where its mark starts and the mark length.
     let mut open: Option<(Opener, usize, usize)> = None;
+    // The end of the last paragraph the open quote reached: where a quote whose closing
+    // mark is missing ends.
+    let mut open_until = 0;
+    let push = |found: &mut Vec<Marked>, outer: Span, inner: Span| {
+        let inner = trim_inner(text, inner);
+        if !inner.is_empty() {
+            found.push(Marked { outer, inner });
+        }
+    };
     for paragraph in paragraphs {
         let s = &text[paragraph.range()];
         // A paragraph that continues a quote is scanned after its re-opening mark.
         let mut i = 0;
-        if open.is_some() {
+        if let Some((_, start, len)) = open {
             match s.chars().next() {
                 Some(c @ ('“' | '„' | '«' | '"')) => i = c.len_utf8(),
                 _ => {
                     unpaired += 1;
+                    let outer = Span::new(start, open_until);
+                    push(&mut found, outer, Span::new(start + len, open_until));
                     open = None;
                 }
             }
         }
+        // Whether a mark came before in this paragraph: a closing mark with no opener
+        // opens at the paragraph's start only when none did.
+        let mut marks_before = i > 0;
         let mut single: Option<usize> = None;
         let bytes = s.as_bytes();
         // First bytes of the quotation marks: `"`, `'`, 0xC2 (`«»`) and 0xE2 (`“”„‘’‹›`).
@@ -92,19 +114,21 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
             let at = paragraph.start + i_mark;
             let prev = s[..i_mark].chars().next_back();
             let next = s[i..].chars().next();
-            let mut close = |open: &mut Option<(Opener, usize, usize)>| {
+            let close = |open: &mut Option<(Opener, usize, usize)>, found: &mut Vec<Marked>| {
                 if let Some((_, start, len)) = open.take() {
-                    let inner = trim_inner(text, Span::new(start + len, at));
-                    if !inner.is_empty() {
-                        found.push(Marked {
-                            outer: Span::new(start, at + c.len_utf8()),
-                            inner,
-                        });
-                    }
+                    let outer = Span::new(start, at + c.len_utf8());
+                    push(found, outer, Span::new(start + len, at));
                 }
             };
+            // A closing double mark with no quote open, right after the end of a clause.
+            let orphan_close = open.is_none()
+                && !marks_before
+                && single.is_none()
+                && prev.is_some_and(|p| ",.!?…".contains(p));
+            let before = marks_before;
+            marks_before = true;
             match c {
-                '“' if matches!(open, Some((Opener::Low, ..))) => close(&mut open),
+                '“' if matches!(open, Some((Opener::Low, ..))) => close(&mut open, &mut found),
                 '“' | '„' | '«' => {
                     if open.is_some() {
                         unpaired += 1;
@@ -118,16 +142,32 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
                     single = None;
                 }
                 '”' if open.is_some() && !matches!(open, Some((Opener::Guillemet, ..))) => {
-                    close(&mut open)
+                    close(&mut open, &mut found)
                 }
-                '»' if matches!(open, Some((Opener::Guillemet, ..))) => close(&mut open),
-                '”' | '»' => unpaired += 1,
-                '"' if matches!(open, Some((Opener::Straight, ..))) => close(&mut open),
+                '»' if matches!(open, Some((Opener::Guillemet, ..))) => {
+                    close(&mut open, &mut found)
+                }
+                '"' if matches!(open, Some((Opener::Straight, ..))) => close(&mut open, &mut found),
+                // `“…"`: a straight mark where a closing one stands closes a curly quote.
+                '"' if matches!(open, Some((Opener::Curly | Opener::Low, ..)))
+                    && !opens_here(prev) =>
+                {
+                    close(&mut open, &mut found)
+                }
+                '”' | '»' | '"' if orphan_close => {
+                    unpaired += 1;
+                    let start = paragraph.start;
+                    push(
+                        &mut found,
+                        Span::new(start, at + c.len_utf8()),
+                        Span::new(start, at),
+                    );
+                }
                 '"' if open.is_none() && opens_here(prev) => {
                     open = Some((Opener::Straight, at, 1));
                     single = None;
                 }
-                '"' => unpaired += 1,
+                '”' | '»' | '"' => unpaired += 1,
                 '‘' | '\'' | '‹'
                     if open.is_none()
                         && single.is_none()
@@ -144,24 +184,24 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
                 {
                     if let Some(start) = single.take() {
                         let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
-                        let inner = trim_inner(text, Span::new(start + open_len, at));
-                        if !inner.is_empty() {
-                            found.push(Marked {
-                                outer: Span::new(start, at + c.len_utf8()),
-                                inner,
-                            });
-                        }
+                        let outer = Span::new(start, at + c.len_utf8());
+                        push(&mut found, outer, Span::new(start + open_len, at));
                     }
                 }
+                // Apostrophes are not marks of a quote.
+                '’' | '\'' | '›' => marks_before = before,
                 _ => {}
             }
         }
         if single.is_some() {
             unpaired += 1;
         }
+        open_until = paragraph.end;
     }
-    if open.is_some() {
+    if let Some((_, start, len)) = open {
         unpaired += 1;
+        let outer = Span::new(start, open_until);
+        push(&mut found, outer, Span::new(start + len, open_until));
     }
     found.sort_by_key(|m| m.outer);
     (found, unpaired)
@@ -193,7 +233,34 @@ mod tests {
         let text =
             "“First part goes on.\n\n“Second part ends,” she said.\n\nStray ” mark and “ open.";
         let (found, unpaired) = quotes(text);
-        assert_eq!(found, ["First part goes on.\n\n“Second part ends"]);
+        // The last mark never closes: its quote ends with its paragraph.
+        assert_eq!(found, ["First part goes on.\n\n“Second part ends", "open."]);
         assert_eq!(unpaired, 2);
+    }
+
+    #[test]
+    fn straight_and_curly_marks_close_each_other() {
+        assert_eq!(
+            quotes("“Curly then straight,\" he said. \"Straight then curly,” she said."),
+            (vec!["Curly then straight", "Straight then curly"], 0)
+        );
+    }
+
+    #[test]
+    fn a_missing_mark_is_recovered_within_its_paragraph() {
+        let text = "“No closing mark here, she said.\n\nThe next paragraph is narrative.\n\nNo opening mark,” he said, and left.";
+        let (found, unpaired) = quotes(text);
+        assert_eq!(
+            found,
+            ["No closing mark here, she said.", "No opening mark"]
+        );
+        assert_eq!(unpaired, 2);
+        // A closing mark after other marks of its paragraph, or not after punctuation,
+        // opens nothing.
+        assert_eq!(
+            quotes("A “quoted” word and a stray” mark."),
+            (vec!["quoted"], 1)
+        );
+        assert_eq!(quotes("A stray ” mark."), (vec![], 1));
     }
 }

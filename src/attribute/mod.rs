@@ -523,6 +523,11 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
             }
             people_seen = events.len();
         }
+        if let Some((_, _, speaker, Some(Resolution::Pronoun))) = &mut found {
+            if let Some(subject) = previous_subject(&base, sentences, first, speaker.gender) {
+                *speaker = subject;
+            }
+        }
         let inner_end = m.outer.end
             - text[..m.outer.end]
                 .chars()
@@ -591,6 +596,32 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
         quotes,
         unpaired_marks,
     }
+}
+
+/// The subject of the narrative sentence before sentence `first` (`Ana Petrova, editor
+/// of a local portal, said the course filled a gap. “…,” she said.`), when it agrees with
+/// the pronoun's `gender`: a pronoun refers to it before the speaker of an earlier quote
+/// or a person named later in that sentence. A sentence that holds a quotation mark is not
+/// narrative: after a quote, the pronoun follows its speaker.
+fn previous_subject(
+    ctx: &Context,
+    sentences: &[Sentence],
+    first: usize,
+    gender: Option<crate::gazetteer::Gender>,
+) -> Option<Speaker> {
+    let previous = sentences.get(first.checked_sub(1)?)?;
+    let own = &ctx.text[sentences[first].span.start..ctx.before];
+    let prose = &ctx.text[previous.span.range()];
+    let is_mark = |c: char| matches!(c, '“' | '”' | '"' | '«' | '»' | '„');
+    if !own.trim().is_empty() || prose.contains(is_mark) {
+        return None;
+    }
+    let mut subject = speaker::subject(ctx, previous.span)?;
+    if subject.gender.is_some_and(|g| Some(g) != gender) {
+        return None;
+    }
+    subject.gender = gender.or(subject.gender);
+    Some(subject)
 }
 
 /// Which narrative a cue needs read for people.
@@ -670,9 +701,10 @@ type Found = (Cue, Option<String>, Speaker, Option<Resolution>);
 /// `“…,” said Name` and `“…,” Name said`, in the text after the closing mark.
 fn after_quote(ctx: &Context, right: Span) -> Option<Found> {
     let raw = &ctx.text[right.range()];
+    // `“…,” said`, `«…», said`, `"…" - said`, `"…" – Holm said`.
     let skip = raw.len()
         - raw
-            .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—'))
             .len();
     let rest = &raw[skip..];
     let start = right.start + skip;

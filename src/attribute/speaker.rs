@@ -583,7 +583,13 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                     .get(b)
                     .is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase));
             let agent = prev == Some("by");
-            let placed = titled || apposition_follows || subject || agent;
+            // `The OSCE Representative on Freedom of the Media, Eva Lind, said`: a chunk
+            // that is only the name, after a chunk that is only a title phrase.
+            let title_before = (a == 0 && b == chunk.len())
+                .then(|| ci.checked_sub(1).map(|i| chunks[i]))
+                .flatten()
+                .and_then(title_phrase);
+            let placed = titled || apposition_follows || subject || agent || title_before.is_some();
             if gazetteer_person.is_none() && (!after_ok || b - a < 2 || org_like || !placed) {
                 continue;
             }
@@ -646,7 +652,9 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
             if apposition.is_some() {
                 described[ci + 1] = true;
             }
-            if let Some(next) = apposition {
+            if let Some(title) = title_before {
+                role_and_org(ctx, title, &mut speaker);
+            } else if let Some(next) = apposition {
                 role_and_org(ctx, span_of(next, 0, next.len()), &mut speaker);
             } else if first < a {
                 role_and_org(
@@ -699,6 +707,62 @@ fn may_name_someone(ctx: &Context, span: Span) -> bool {
 
 const ROLE_CONNECTORS: &[&str] = &["of", "the", "at", "in", "to", "for", "on", "and"];
 
+/// A word that may stand in a title phrase: capitalised (`Head`, `OSCE`, `Media`), a
+/// connector (`of the`), or a listed title, rank or honorific.
+fn title_word(t: &Token) -> bool {
+    t.word.chars().next().is_some_and(char::is_uppercase)
+        || ROLE_CONNECTORS.contains(&t.word)
+        || LEXICON.kind(t.word).is_some()
+}
+
+/// The span of a comma chunk that is a title phrase and nothing else (`The Head of the
+/// OSCE Mission to Skopje`, `OSCE Chairman-in-Office`), without a leading `The`.
+fn title_phrase(chunk: &[Token]) -> Option<Span> {
+    let from = usize::from(matches!(chunk.first()?.word, "The" | "the"));
+    let phrase = chunk.get(from..).filter(|p| !p.is_empty())?;
+    let titled = phrase
+        .iter()
+        .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
+    (titled && phrase.iter().all(title_word)).then(|| span_of(phrase, 0, phrase.len()))
+}
+
+/// The person a narrative sentence is about: a name at its start, after a title phrase
+/// (`Ambassador Lund`, `The Head of the Mission, Klaus Richter,`) or after a fronted
+/// phrase (`Speaking at the event, Anna Berg …`). A pronoun in the next sentence refers to
+/// this person before anyone named later in the sentence.
+pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
+    let toks = tokens(ctx.text, span);
+    let chunks = comma_chunks(ctx.text, &toks);
+    let fronted = |c: &[Token]| {
+        let w = c[0].word;
+        (w.len() > 4 && w.ends_with("ing"))
+            || matches!(
+                w,
+                "In" | "At" | "On" | "During" | "After" | "Before" | "Addressing" | "Today"
+            )
+    };
+    let mut ci = usize::from(chunks.first().is_some_and(|c| fronted(c)));
+    if chunks.get(ci).is_some_and(|c| title_phrase(c).is_some()) {
+        ci += 1;
+    }
+    let chunk = chunks.get(ci)?;
+    let (a, b) = name_runs(ctx, chunk).into_iter().next()?;
+    let gazetteer_person = ctx.mentions.iter().any(|m| {
+        span_of(chunk, a, b).contains(m.span)
+            && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
+    });
+    if !chunk[..a].iter().all(title_word) || (b - a < 2 && !gazetteer_person) {
+        return None;
+    }
+    let name = &ctx.text[span_of(chunk, a, b).range()];
+    let introduced = introductions(ctx, span);
+    introduced.into_iter().find(|p| {
+        p.name
+            .as_deref()
+            .is_some_and(|n| n.ends_with(name) || name.ends_with(n))
+    })
+}
+
 /// A comma chunk that describes the person before it: `Head of ...`, `a lawyer from
 /// Tirana`, `Senior Adviser at ...`; not `adding that ...` or `who ...`.
 fn is_apposition(chunk: &[Token]) -> bool {
@@ -721,9 +785,23 @@ fn is_apposition(chunk: &[Token]) -> bool {
         "during",
         "that",
     ];
+    // A clause, not a description: `today expressed concern`, `also noted`.
+    const ADVERBS: &[&str] = &[
+        "today",
+        "yesterday",
+        "tomorrow",
+        "also",
+        "then",
+        "earlier",
+        "later",
+    ];
     let first = chunk[0].word;
     let participle = first.len() > 4 && first.ends_with("ing");
-    !(NOT.contains(&first) || participle) && LEXICON.verb_at(first).is_none()
+    let clause = NOT.contains(&first)
+        || ADVERBS.contains(&first)
+        || participle
+        || chunk.iter().any(|t| LEXICON.verb_at(t.word).is_some());
+    !clause
 }
 
 /// The most recent person introduced earlier whose name ends with `surname`: a known
