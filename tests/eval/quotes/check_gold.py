@@ -34,7 +34,9 @@ for i, line in enumerate(open(os.path.join(base, 'gold.jsonl'), encoding='utf-8'
         before = ln[:p]
         curly_open = before.count('“') > before.count('”')
         straight_open = before.count('"') % 2 == 1
-        if not (curly_open or straight_open):
+        guillemet_open = before.count('«') > before.count('»')
+        low_open = before.count('„') > before.count('“') + before.count('”')
+        if not (curly_open or straight_open or guillemet_open or low_open):
             errs.append(f'line {i}: not inside quote marks: {q}')
     if g['speaker'] and g['speaker'] not in text:
         errs.append(f'line {i}: speaker not verbatim in article: {g["speaker"]}')
@@ -60,8 +62,8 @@ for a in arts:
     if not re.search(r'\n(Press Release|News Item)\n', t): errs.append(f'{a}: no content type')
     # uncovered quoted spans
     for ln in t.split('\n'):
-        for m in re.finditer(r'“([^”“]*)(”|$)|"([^"]*)"', ln):
-            span = m.group(1) if m.group(1) is not None else m.group(3)
+        for m in re.finditer(r'“([^”“]*)(”|$)|"([^"]*)"|«([^»]*)»', ln):
+            span = next(g for g in (m.group(1), m.group(3), m.group(4)) if g is not None)
             if not any(g['quote'] in span for g in per.get(a, [])):
                 print(f'UNCOVERED {a}: {span[:70]!r}')
 print('articles', len(arts), 'gold', len(gold))
