@@ -391,11 +391,9 @@ pub(crate) fn split_role(
                     "in" => " in ",
                     _ => return None,
                 };
-                (at > 0 && raw[at + w.len()..].starts_with(' ')).then_some((
-                    at - 1,
-                    connector,
-                    before,
-                ))
+                // Lazily: a phrase that opens with `of` has no space before it.
+                (at > 0 && raw[at + w.len()..].starts_with(' '))
+                    .then(|| (at - 1, connector, before))
             });
         let after_title = cuts
             .clone()
