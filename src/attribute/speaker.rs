@@ -232,10 +232,30 @@ fn name_runs(ctx: &Context, toks: &[Token]) -> Vec<(usize, usize)> {
                 break;
             }
         }
-        runs.push((start, end));
+        runs.push((after_portfolio(ctx, toks, start, end), end));
         i = end;
     }
     runs
+}
+
+/// Where the name starts in a run of capitalised words that continues a title phrase
+/// (`Deputy Minister of Education and Science Timur Alimov`, `Minister of Foreign Affairs
+/// Anna Berg`): the portfolio's words lead the run, so the name is its last two words
+/// (with the particles and initials between them). A run of two words is left whole.
+fn after_portfolio(ctx: &Context, toks: &[Token], start: usize, end: usize) -> usize {
+    let continues_title = start > 0
+        && ROLE_CONNECTORS.contains(&toks[start - 1].word)
+        && toks[..start]
+            .iter()
+            .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
+    if !continues_title || end - start < 3 {
+        return start;
+    }
+    // The name word before the last, skipping particles and initials.
+    (start..end - 1)
+        .rev()
+        .find(|&k| is_name_word(ctx, &toks[k]))
+        .unwrap_or(start)
 }
 
 /// A run names a person only where a name can stand: at the start of its chunk or after
@@ -307,6 +327,24 @@ pub(crate) fn split_role(
     }
     // `Special Co-ordinator who led the observers`: the relative clause is not the role.
     if let Some((at, _)) = word_starts(raw).find(|(_, w)| matches!(*w, "who" | "which" | "that")) {
+        raw = raw[..at].trim_end();
+    }
+    // `UN Resident Coordinator and Head of the UNDP Office`: two titles; the first is the
+    // role (`Minister of Education and Science` is one title: no title word follows).
+    // `Special Representative and Co-ordinator for …` is one title: the second title
+    // must stand on its own, with its organization (`Head of …`, `UNDP Resident
+    // Representative`).
+    let is_title = |w: &str| LEXICON.kind(w) == Some(WordKind::Title);
+    let second_title = |after: &str| {
+        let mut words = after.split(' ');
+        let (first, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        let acronym = first.len() > 1 && first.chars().all(|c| c.is_ascii_uppercase());
+        (is_title(first) && matches!(next, "of" | "at" | "in" | "to"))
+            || (acronym && after.split(' ').take(4).any(is_title))
+    };
+    if let Some(at) = memmem::find_iter(raw.as_bytes(), b" and ").find(|&at| {
+        word_starts(&raw[..at]).any(|(_, w)| is_title(w)) && second_title(&raw[at + 5..])
+    }) {
         raw = raw[..at].trim_end();
     }
     let mut raw = ["a ", "an ", "the "]
@@ -400,7 +438,7 @@ pub(crate) fn split_role(
             .find(|&(_, _, before)| LEXICON.kind(before) == Some(WordKind::Title));
         let first = cuts.clone().find(|&(_, c, _)| c != " in ");
         match after_title.or(first) {
-            Some((at, connector, _)) => {
+            Some((at, connector, before)) => {
                 let after = &raw[at + connector.len()..];
                 let article = after.starts_with("the ");
                 let org = after.strip_prefix("the ").unwrap_or(after).trim();
@@ -412,7 +450,10 @@ pub(crate) fn split_role(
                         .split_whitespace()
                         .any(|w| LEXICON.kind(w) == Some(WordKind::Organization));
                 let place = kind_at(EntityType::Place, org_from);
-                if single_org_word && !article {
+                // `Deputy Minister of Education and Science`: a portfolio, not an
+                // organization (`Minister of the Interior` too).
+                let portfolio = before == "Minister" && connector == " of " && place.is_none();
+                if portfolio || single_org_word && !article {
                     (raw, None) // `Head of Mission`
                 } else if single_org_word {
                     let issuer = issued_by
@@ -583,7 +624,13 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
             let agent = prev == Some("by");
             // `The OSCE Representative on Freedom of the Media, Eva Lind, said`: a chunk
             // that is only the name, after a chunk that is only a title phrase.
-            let title_before = (a == 0 && b == chunk.len())
+            let only_ranks = chunk[..a].iter().all(|t| {
+                matches!(
+                    LEXICON.kind(t.word),
+                    Some(WordKind::Rank | WordKind::Honorific(_))
+                )
+            });
+            let title_before = (only_ranks && b == chunk.len())
                 .then(|| ci.checked_sub(1).map(|i| chunks[i]))
                 .flatten()
                 .and_then(title_phrase);
@@ -608,38 +655,16 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                     speaker.org_entity = *org_entity;
                 }
             }
-            // A title phrase right before the name: `Ambassador`, `Head of the OSCE
-            // Mission to Serbia`, after an honorific or not.
-            let mut first = a;
-            while first > 0 {
-                let t = &chunk[first - 1];
-                let keep = match LEXICON.kind(t.word) {
-                    Some(WordKind::Honorific(g)) => {
-                        speaker.gender = speaker.gender.or(g);
-                        true
-                    }
-                    Some(_) => true,
-                    None => {
-                        t.word.chars().next().is_some_and(char::is_uppercase)
-                            || ROLE_CONNECTORS.contains(&t.word)
-                    }
-                };
-                if !keep {
-                    break;
-                }
-                first -= 1;
-            }
-            // The phrase starts at its first title, rank or organization (`OSCE High
-            // Commissioner on National Minorities`).
-            while first < a
-                && !matches!(
-                    LEXICON.kind(chunk[first].word),
-                    Some(WordKind::Title | WordKind::Rank)
-                )
-                && covered_by_mention(ctx, chunk[first].span, &[EntityType::Organization]).is_none()
-            {
-                first += 1;
-            }
+            let honorific = chunk[..a]
+                .iter()
+                .rev()
+                .take_while(|t| title_word(t))
+                .find_map(|t| match LEXICON.kind(t.word) {
+                    Some(WordKind::Honorific(g)) => g,
+                    _ => None,
+                });
+            speaker.gender = speaker.gender.or(honorific);
+            let first = title_start(ctx, chunk, a);
             super::add_titles(
                 &mut speaker.titles,
                 chunk[first..a].iter().filter_map(|t| LEXICON.title(t.word)),
@@ -711,6 +736,26 @@ fn title_word(t: &Token) -> bool {
     t.word.chars().next().is_some_and(char::is_uppercase)
         || ROLE_CONNECTORS.contains(&t.word)
         || LEXICON.kind(t.word).is_some()
+}
+
+/// Where the title phrase before the name at token `a` starts: back over the words a
+/// title phrase may hold, then on to its first title, rank or organization (`The course
+/// was closed by the UN Resident Coordinator Ada Obi` → `UN Resident Coordinator`).
+fn title_start(ctx: &Context, chunk: &[Token], a: usize) -> usize {
+    let mut first = a;
+    while first > 0 && title_word(&chunk[first - 1]) {
+        first -= 1;
+    }
+    // Articles, connectors and sentence openers lead in; `Prime`, `Foreign` or `Acting`
+    // before a title belong to it.
+    while first < a
+        && (!chunk[first].word.starts_with(char::is_uppercase)
+            || OPENERS.contains(chunk[first].word))
+        && covered_by_mention(ctx, chunk[first].span, &[EntityType::Organization]).is_none()
+    {
+        first += 1;
+    }
+    first
 }
 
 /// The span of a comma chunk that is a title phrase and nothing else (`The Head of the
@@ -1022,10 +1067,9 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
                 _ => {}
             }
         }
-        let role_start = before
-            .iter()
-            .find(|t| !matches!(LEXICON.kind(t.word), Some(WordKind::Honorific(_))))
-            .map(|t| t.span.start);
+        let name_at = chunk.partition_point(|t| t.span.start < name_span.start);
+        let first = title_start(ctx, chunk, name_at);
+        let role_start = (first < name_at).then(|| chunk[first].span.start);
         if let Some(next) = chunks.get(ci + 1).filter(|c| is_apposition(c)) {
             role_and_org(ctx, span_of(next, 0, next.len()), &mut speaker);
         }
