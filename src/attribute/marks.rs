@@ -42,7 +42,7 @@ fn trim_inner(text: &str, span: Span) -> Span {
     Span::new(span.start, span.start + kept.len())
 }
 
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(
         c,
         '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'' | '‹' | '›'
@@ -124,11 +124,22 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
             let orphan_close = open.is_none()
                 && !marks_before
                 && single.is_none()
-                && prev.is_some_and(|p| ",.!?…".contains(p));
+                && prev.is_some_and(|p| ",.!?…".contains(p))
+                && !next.is_some_and(char::is_alphanumeric);
             let before = marks_before;
             marks_before = true;
+            // `said ,”Our members…`: a closing glyph where a quote opens.
+            let opens_word = next.is_some_and(char::is_alphanumeric)
+                && prev.is_none_or(|p| p.is_whitespace() || ",:".contains(p));
             match c {
                 '“' if matches!(open, Some((Opener::Low, ..))) => close(&mut open, &mut found),
+                // `…next round,“ said`: an opening glyph where a curly quote closes.
+                '“' if matches!(open, Some((Opener::Curly, ..)))
+                    && prev.is_some_and(|p| ",.!?…".contains(p))
+                    && next.is_none_or(char::is_whitespace) =>
+                {
+                    close(&mut open, &mut found)
+                }
                 '“' | '„' | '«' => {
                     if open.is_some() {
                         unpaired += 1;
@@ -153,6 +164,11 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
                     && !opens_here(prev) =>
                 {
                     close(&mut open, &mut found)
+                }
+                '”' if open.is_none() && opens_word => {
+                    unpaired += 1;
+                    open = Some((Opener::Curly, at, c.len_utf8()));
+                    single = None;
                 }
                 '”' | '»' | '"' if orphan_close => {
                     unpaired += 1;

@@ -112,6 +112,15 @@ pub enum Cue {
     AccordingTo,
     Split,
     Continuation,
+    /// The attribution stands in the sentence before the quote: `…, said Ambassador
+    /// Lund. “…”`, or `Anna Berg described the findings:` closing the previous paragraph.
+    PreviousSentence,
+    /// No speech verb: the quote follows a sentence whose subject is a person (`Dr Holm
+    /// opened the conference. “…”`).
+    Subject,
+    /// No speech verb, but a lead-in that ends in a colon: `Lisa Berg issued the following
+    /// statement: “…”`.
+    Colon,
     None,
 }
 
@@ -124,6 +133,9 @@ impl Cue {
             Cue::AccordingTo => "according_to",
             Cue::Split => "split",
             Cue::Continuation => "continuation",
+            Cue::PreviousSentence => "previous_sentence",
+            Cue::Subject => "after_subject",
+            Cue::Colon => "colon",
             Cue::None => "none",
         }
     }
@@ -165,6 +177,9 @@ fn confidence(cue: Cue, resolution: Option<Resolution>) -> f32 {
         Cue::QuoteVerbSpeaker | Cue::QuoteSpeakerVerb | Cue::SpeakerVerbQuote => 0.95,
         Cue::AccordingTo | Cue::Split => 0.9,
         Cue::Continuation => 0.75,
+        Cue::PreviousSentence => 0.85,
+        Cue::Subject => 0.6,
+        Cue::Colon => 0.85,
         Cue::None => 0.0,
     };
     let factor = match resolution {
@@ -172,6 +187,7 @@ fn confidence(cue: Cue, resolution: Option<Resolution>) -> f32 {
         Some(Resolution::Surname) => 0.9,
         Some(Resolution::Pronoun) => 0.85,
         Some(Resolution::Title) => 0.75,
+        Some(Resolution::Bare) => 0.7,
     };
     // Two decimals: the figure is a rank of rules, not a calibrated probability.
     (base * factor * 100.0).round() / 100.0
@@ -406,7 +422,12 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
             if let Some(speaker) = &split {
                 return Some((Cue::Split, None, speaker.clone(), None));
             }
-            let found = after_quote(&ctx, right).or_else(|| before_quote(&ctx, left));
+            // A tag after the quote that names nobody yet (`she said` before the
+            // narrative is read) rules out looking at the sentence before.
+            let untagged = || LEXICON.verbs_in(&text[right.range()]).is_empty();
+            let found = after_quote(&ctx, right)
+                .or_else(|| before_quote(&ctx, left))
+                .or_else(|| untagged().then(|| after_narrative(&ctx, sentences, first))?);
             if found.is_some() {
                 return found;
             }
@@ -528,11 +549,13 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
                 *speaker = subject;
             }
         }
+        // A quote recovered at its paragraph's end has no closing mark to leave out.
         let inner_end = m.outer.end
             - text[..m.outer.end]
                 .chars()
                 .next_back()
-                .map_or(1, char::len_utf8);
+                .filter(|&c| marks::is_mark(c))
+                .map_or(0, char::len_utf8);
         // The quoted words with the attribution comma that `inner` leaves out.
         let inner = &text[m.inner.start..inner_end];
         let left_text = text[left.range()].trim_end();
@@ -596,6 +619,41 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
         quotes,
         unpaired_marks,
     }
+}
+
+/// A quote that opens its sentence, attributed by the narrative sentence before it: a
+/// tag at that sentence's end (`The seminar was a first step, said Ambassador Lund.`), a
+/// lead-in ending in a colon (also at the end of the previous paragraph), or else its
+/// subject. A sentence with a quotation mark is not narrative: after a quote, the
+/// continuation rule applies instead.
+fn after_narrative(ctx: &Context, sentences: &[Sentence], first: usize) -> Option<Found> {
+    if !ctx.text[sentences[first].span.start..ctx.before]
+        .trim()
+        .is_empty()
+    {
+        return None;
+    }
+    let previous = sentences.get(first.checked_sub(1)?)?;
+    let prose = ctx.text[previous.span.range()].trim_end();
+    if prose.contains(['“', '”', '"', '«', '»', '„']) {
+        return None;
+    }
+    let span = Span::new(previous.span.start, previous.span.start + prose.len());
+    let same_paragraph = previous.paragraph == sentences[first].paragraph;
+    let relabel = |found: Found| (Cue::PreviousSentence, found.1, found.2, found.3);
+    if prose.ends_with(':') {
+        return before_quote(ctx, span).map(relabel);
+    }
+    if same_paragraph {
+        if let Some(comma) = prose.rfind(", ") {
+            let tag = Span::new(span.start + comma + 1, span.end);
+            if let Some(found) = after_quote(ctx, tag) {
+                return Some(relabel(found));
+            }
+        }
+    }
+    let subject = speaker::subject(ctx, previous.span)?;
+    Some((Cue::Subject, None, subject, Some(Resolution::Name)))
 }
 
 /// The subject of the narrative sentence before sentence `first` (`Ana Petrova, editor
@@ -755,7 +813,14 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Found> {
         let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
         return Some((Cue::AccordingTo, None, speaker, Some(resolution)));
     }
-    let &(at, end) = LEXICON.verbs_in(raw).last()?;
+    let Some(&(at, end)) = LEXICON.verbs_in(raw).last() else {
+        // `Lisa Berg, the Spokesperson, issued the following statement:`: a lead-in that
+        // ends in a colon gives its subject, without a speech verb.
+        let subject = raw
+            .ends_with(':')
+            .then(|| speaker::subject(ctx, Span::new(left.start, left.start + raw.len())))??;
+        return Some((Cue::Colon, None, subject, Some(Resolution::Name)));
+    };
     // Between the verb and the quote only a few words may stand (`told participants:`),
     // except in `described the law as “…”` and before a colon.
     if raw[end..].split_whitespace().count() > 6 && !raw.ends_with(" as") && !raw.ends_with(':') {

@@ -66,11 +66,14 @@ pub enum Resolution {
     Title,
     Organization,
     Unnamed,
+    /// A lone capitalised word never introduced in full (`“…,” Moretti said`).
+    Bare,
 }
 
 impl Resolution {
     pub fn label(self) -> Option<&'static str> {
         match self {
+            Resolution::Bare => Some("bare_surname"),
             Resolution::Name => None,
             Resolution::Surname => Some("surname"),
             Resolution::Pronoun => Some("pronoun"),
@@ -103,11 +106,19 @@ struct Token<'a> {
     word: &'a str,
 }
 
-/// The tokens between commas: a name, an apposition, a clause.
+/// The tokens between commas: a name, an apposition, a clause. Commas inside brackets
+/// do not split (`Ana Costa (MP, Portugal), Vice-President …`).
 fn comma_chunks<'t, 'a>(text: &str, toks: &'t [Token<'a>]) -> Vec<&'t [Token<'a>]> {
-    toks.split_inclusive(|t| text[t.span.end..].starts_with(','))
-        .filter(|c| !c.is_empty())
-        .collect()
+    let mut depth = 0usize;
+    toks.split_inclusive(|t| {
+        depth += text[..t.span.start].ends_with('(') as usize;
+        let after = &text[t.span.end..];
+        let closing = after.len() - after.trim_start_matches(')').len();
+        depth = depth.saturating_sub(closing);
+        depth == 0 && after[closing..].starts_with(',')
+    })
+    .filter(|c| !c.is_empty())
+    .collect()
 }
 
 fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
@@ -258,16 +269,25 @@ fn after_portfolio(ctx: &Context, toks: &[Token], start: usize, end: usize) -> u
         .unwrap_or(start)
 }
 
-/// A run names a person only where a name can stand: at the start of its chunk or after
-/// a title, an honorific or a place or organization name, and not right before a title
-/// (`Police Affairs Adviser`, `of the State Emergency Service` are not people).
+/// A run names a person only where a name can stand: at the start of its chunk, after a
+/// title, an honorific or a place or organization name, or at the end of a title phrase
+/// whose last word is in lower case (`Head of the ODIHR mission Jane Holm`); and not
+/// right before a title (`Police Affairs Adviser`, `of the State Emergency Service` are
+/// not people).
 fn can_be_person(toks: &[Token], run: (usize, usize)) -> bool {
     let after_ok = toks
         .get(run.1)
         .is_none_or(|t| LEXICON.kind(t.word) != Some(WordKind::Title));
     let before_ok = run.0 == 0 || {
         let prev = toks[run.0 - 1].word;
-        LEXICON.kind(prev).is_some() || prev.chars().next().is_some_and(char::is_uppercase)
+        let ends_title_phrase = run.1 == toks.len()
+            && !ROLE_CONNECTORS.contains(&prev)
+            && toks[..run.0]
+                .iter()
+                .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
+        LEXICON.kind(prev).is_some()
+            || prev.chars().next().is_some_and(char::is_uppercase)
+            || ends_title_phrase
     };
     after_ok && before_ok
 }
@@ -361,7 +381,11 @@ pub(crate) fn split_role(
     while let Some((head, _)) = raw.rsplit_once(' ').filter(|(_, w)| not_role(w)) {
         raw = head.trim_end();
     }
-    while let Some((_, tail)) = raw.split_once(' ').filter(|(w, _)| not_role(w)) {
+    // `Ambassador of Norway to Uzbekistan` is a role: a rank with its own `of`.
+    while let Some((_, tail)) = raw
+        .split_once(' ')
+        .filter(|(w, tail)| not_role(w) && !tail.starts_with("of "))
+    {
         raw = tail.trim_start();
     }
     if raw.is_empty() || not_role(raw) {
@@ -401,6 +425,11 @@ pub(crate) fn split_role(
         let rest = raw[m.span.end..]
             .trim_start_matches(['’', '\'', 's'])
             .trim();
+        // `Office for … Human Rights (ODIHR) Director`: the acronym repeats the name.
+        let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            Some((acronym, after)) if !acronym.contains(' ') => after.trim(),
+            _ => rest,
+        };
         match org.strip_prefix("OSCE ") {
             Some(post) if rest.is_empty() => {
                 // The institution's topmost parent is the OSCE itself.
@@ -469,7 +498,11 @@ pub(crate) fn split_role(
                     (&raw[..at], None)
                 } else if let Some(p) = place {
                     match memmem::find(&raw.as_bytes()[p.span.end..], b" to ") {
-                        // `Permanent Representative of Malta to the OSCE`
+                        // `Permanent Representative of Malta to the OSCE`; `Ambassador of
+                        // Norway to Uzbekistan` is all role.
+                        Some(to) if kind_at(EntityType::Place, p.span.end + to + 4).is_some() => {
+                            (raw, None)
+                        }
                         Some(to) => {
                             let org = raw[p.span.end + to + 4..].trim_start_matches("the ");
                             (&raw[..p.span.end + to], Some(org))
@@ -486,7 +519,7 @@ pub(crate) fn split_role(
     };
     let org = org
         .map(|o| {
-            let o = o.trim();
+            let o = circumstance_cut(o.trim());
             ["a ", "an "]
                 .iter()
                 .find_map(|a| o.strip_prefix(a))
@@ -521,6 +554,55 @@ pub(crate) fn split_role(
     });
     let role = Some(role.trim()).filter(|r| !r.is_empty()).map(Arc::from);
     (role, org.map(Arc::from), org_entity)
+}
+
+/// `Dina Kovač from the Institute for Public Finance`, `Colonel Ivo Brandt of the State
+/// Customs Service`: an organization right after the name, in the same comma chunk. A
+/// place (`from Tirana`) is not one.
+fn org_after_name(
+    ctx: &Context,
+    chunk: &[Token],
+    name: Span,
+) -> Option<(Arc<str>, Option<EntityRef>)> {
+    let at = chunk.iter().position(|t| t.span.start >= name.end)?;
+    if !matches!(chunk[at].word, "from" | "of" | "at" | "with") {
+        return None;
+    }
+    let rest = &chunk[at + 1..];
+    let from = usize::from(rest.first()?.word == "the");
+    let org = rest.get(from..).filter(|o| !o.is_empty())?;
+    let span = span_of(org, 0, org.len());
+    let mention = ctx.mentions.iter().find(|m| {
+        span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
+    });
+    let org_word = org
+        .iter()
+        .any(|t| LEXICON.kind(t.word) == Some(WordKind::Organization));
+    let capitalised = org.iter().all(title_word);
+    (capitalised && (mention.is_some() || org_word)).then(|| {
+        let text = circumstance_cut(&ctx.text[span.range()]);
+        (Arc::from(text), mention.map(|m| m.entity))
+    })
+}
+
+/// An organization without the circumstance that follows it with no comma (`Conflict
+/// Prevention Centre in her opening remarks`, `the Office at the launch event`): a
+/// preposition followed by a possessive, or by an article and a lower-case word.
+fn circumstance_cut(org: &str) -> &str {
+    let words: Vec<(usize, &str)> = word_starts(org).collect();
+    for (i, &(at, w)) in words.iter().enumerate().skip(1) {
+        if !matches!(w, "in" | "at" | "during" | "on") {
+            continue;
+        }
+        let next = words.get(i + 1).map_or("", |(_, w)| *w);
+        let after = words.get(i + 2).map_or("", |(_, w)| *w);
+        let possessive = matches!(next, "his" | "her" | "their" | "its" | "our");
+        let common = matches!(next, "the" | "a" | "an") && after.starts_with(char::is_lowercase);
+        if possessive || common || w == "during" {
+            return org[..at].trim_end();
+        }
+    }
+    org
 }
 
 /// The words of `s` split at single spaces, with the byte where each starts.
@@ -789,7 +871,9 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
         ci += 1;
     }
     let chunk = chunks.get(ci)?;
-    let (a, b) = name_runs(ctx, chunk).into_iter().next()?;
+    let (a, b) = name_runs(ctx, chunk)
+        .into_iter()
+        .find(|&run| can_be_person(chunk, run))?;
     let gazetteer_person = ctx.mentions.iter().any(|m| {
         span_of(chunk, a, b).contains(m.span)
             && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
@@ -851,10 +935,16 @@ fn is_apposition(chunk: &[Token]) -> bool {
 /// speaker or gazetteer person first, else a capitalised name ending in `surname` in the
 /// text before the quote.
 fn by_surname(ctx: &Context, surname: &str) -> Option<Speaker> {
+    // `Kovacevic` for `Ivana Kovačević`: compared without case and diacritics.
+    let folded = crate::gazetteer::fold::fold(surname).text;
     let known = ctx.people.iter().rev().find(|p| {
-        p.name
-            .as_deref()
-            .is_some_and(|n| n != surname && n.rsplit(' ').next() == Some(surname))
+        p.name.as_deref().is_some_and(|n| {
+            n != surname
+                && n.contains(' ')
+                && n.rsplit(' ')
+                    .next()
+                    .is_some_and(|last| crate::gazetteer::fold::fold(last).text == folded)
+        })
     });
     if let Some(found) = known {
         return Some(found.clone());
@@ -874,9 +964,12 @@ fn by_surname(ctx: &Context, surname: &str) -> Option<Speaker> {
             .map_or(0, |(i, _)| i);
         let toks = tokens(ctx.text, Span::new(from, at + surname.len()));
         let mut first = toks.len();
+        // A name's words stand one space apart: no comma, full stop, line break or mark
+        // between them.
         while first > 0
             && is_name_word(ctx, &toks[first - 1])
-            && (first == toks.len() || !ctx.text[toks[first - 1].span.end..].starts_with(','))
+            && (first == toks.len()
+                || ctx.text[toks[first - 1].span.end..toks[first].span.start] == *" ")
         {
             first -= 1;
         }
@@ -928,6 +1021,16 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         let mut speaker = found.clone();
         speaker.gender = Some(gender);
         return Some((speaker, Resolution::Pronoun));
+    }
+
+    // `a statement by Eva Moretti, …`: the author is the speaker.
+    if let Some(by) = toks.iter().take(4).position(|t| t.word == "by") {
+        let lead_in = toks[..by]
+            .iter()
+            .all(|t| t.word.starts_with(char::is_lowercase));
+        if by > 0 && lead_in && by + 1 < toks.len() {
+            return parse(ctx, Span::new(toks[by + 1].span.start, span.end), order);
+        }
     }
 
     // `one participant`, `a local teacher`: no name, the noun is the role.
@@ -1038,6 +1141,20 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             });
             found.gender = found.gender.or(honorific);
             return Some((found, Resolution::Surname));
+        } else if let Some(&(a, b)) = runs.first().filter(|&&(a, b)| {
+            // `“…,” Moretti said`: a surname never introduced in full is the speaker when
+            // it is the whole phrase, after ranks or honorifics only.
+            b == chunk.len()
+                && b - a == 1
+                && chunks.len() == 1
+                && chunk[..a].iter().all(|t| {
+                    matches!(
+                        LEXICON.kind(t.word),
+                        Some(WordKind::Rank | WordKind::Honorific(_))
+                    )
+                })
+        }) {
+            (span_of(chunk, a, b), Resolution::Bare, None)
         } else {
             continue;
         };
@@ -1078,6 +1195,12 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
                 role_and_org(ctx, Span::new(start, name_span.start), &mut speaker);
             }
         }
+        if speaker.org.is_none() {
+            if let Some((org, entity)) = org_after_name(ctx, chunk, name_span) {
+                speaker.org = Some(org);
+                speaker.org_entity = entity;
+            }
+        }
         if speaker.role.is_none() {
             if let Some((role, org, org_entity)) = speaker.entity.and_then(|e| ctx.roles.of(e)) {
                 speaker.role.clone_from(role);
@@ -1090,6 +1213,23 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             super::add_titles(&mut speaker.titles, words);
         }
         return Some((speaker, resolution));
+    }
+
+    // `the veteran diplomat said`, `the UN official told reporters`: the person last
+    // named with a role, not the organization in the phrase.
+    let epithet = toks.last().is_some_and(|t| {
+        t.word.starts_with(char::is_lowercase)
+            && !t.word.ends_with('s')
+            && LEXICON.kind(t.word) == Some(WordKind::Unnamed)
+    });
+    if first == "the" && epithet && toks.len() <= 4 {
+        // Nobody yet: the narrative is read for people and the phrase parsed again.
+        return ctx
+            .people
+            .iter()
+            .rev()
+            .find(|p| p.kind == SpeakerType::Person && (p.role.is_some() || p.org.is_some()))
+            .map(|person| (person.clone(), Resolution::Title));
     }
 
     // Organizations: a gazetteer mention, or `the Mission`/`the statement` for the issuer.
