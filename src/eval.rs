@@ -227,6 +227,12 @@ impl QuoteReport {
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speaker_correct, self.found)
     }
+    pub fn role_accuracy(&self) -> f64 {
+        ratio(self.role_correct, self.role_total)
+    }
+    pub fn org_accuracy(&self) -> f64 {
+        ratio(self.org_correct, self.org_total)
+    }
 }
 
 impl fmt::Display for QuoteReport {

@@ -227,6 +227,12 @@ enum EvalCommand {
         /// Exit with 1 below this speaker accuracy (0–1).
         #[arg(long, default_value_t = 0.0)]
         min_speaker_accuracy: f64,
+        /// Exit with 1 below this role accuracy (0–1).
+        #[arg(long, default_value_t = 0.0)]
+        min_role_accuracy: f64,
+        /// Exit with 1 below this organization accuracy (0–1).
+        #[arg(long, default_value_t = 0.0)]
+        min_org_accuracy: f64,
     },
 }
 
@@ -330,10 +336,18 @@ fn main() -> ExitCode {
             min_recall,
             min_precision,
             min_speaker_accuracy,
+            min_role_accuracy,
+            min_org_accuracy,
         }) => match eval_quotes(
             &gold,
             &pred,
-            [min_recall, min_precision, min_speaker_accuracy],
+            [
+                min_recall,
+                min_precision,
+                min_speaker_accuracy,
+                min_role_accuracy,
+                min_org_accuracy,
+            ],
         ) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::FAILURE,
@@ -823,7 +837,7 @@ fn eval_segmentation(files: &[PathBuf], min_passed: Option<usize>, breaks: Break
 
 /// Prints the quote scores; true when recall, precision and speaker accuracy reach the
 /// minimums given in that order.
-fn eval_quotes(gold: &Path, pred: &Path, minimums: [f64; 3]) -> Result<bool> {
+fn eval_quotes(gold: &Path, pred: &Path, minimums: [f64; 5]) -> Result<bool> {
     let gold = eval::load_gold_quotes(gold)?;
     let predicted = eval::load_predicted_quotes(pred)?;
     let report = eval::quotes(&gold, &predicted);
@@ -832,8 +846,16 @@ fn eval_quotes(gold: &Path, pred: &Path, minimums: [f64; 3]) -> Result<bool> {
         report.recall(),
         report.precision(),
         report.speaker_accuracy(),
+        report.role_accuracy(),
+        report.org_accuracy(),
     ];
-    let names = ["quote recall", "attributed precision", "speaker accuracy"];
+    let names = [
+        "quote recall",
+        "attributed precision",
+        "speaker accuracy",
+        "role accuracy",
+        "org accuracy",
+    ];
     let mut ok = true;
     for ((score, min), name) in scores.iter().zip(minimums).zip(names) {
         if *score < min {

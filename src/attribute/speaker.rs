@@ -223,7 +223,11 @@ fn name_runs(ctx: &Context, toks: &[Token]) -> Vec<(usize, usize)> {
         let first_name_place = toks.get(i + 1).is_some_and(|next| is_name_word(ctx, next))
             && covered_by_mention(ctx, toks[i].span, &[EntityType::Place])
                 .is_some_and(|m| m.span == toks[i].span);
-        if !is_name_word(ctx, &toks[i]) && !first_name_place {
+        // `van Dijk said`: a surname's particle opening its chunk.
+        let particle_first = i == 0
+            && PARTICLES.contains(&toks[i].word)
+            && toks.get(1).is_some_and(|next| is_name_word(ctx, next));
+        if !is_name_word(ctx, &toks[i]) && !first_name_place && !particle_first {
             i += 1;
             continue;
         }
@@ -345,8 +349,11 @@ pub(crate) fn split_role(
             raw = raw[..open].trim_end();
         }
     }
-    // `Special Co-ordinator who led the observers`: the relative clause is not the role.
-    if let Some((at, _)) = word_starts(raw).find(|(_, w)| matches!(*w, "who" | "which" | "that")) {
+    // `Special Co-ordinator who led the observers`, `ODIHR said today at …`, `Envoy, will
+    // visit Kyiv`: the clause is not the role.
+    if let Some((at, _)) = word_starts(raw)
+        .find(|(_, w)| matches!(*w, "who" | "which" | "that" | "today") || is_verb_word(w))
+    {
         raw = raw[..at].trim_end();
     }
     // `UN Resident Coordinator and Head of the UNDP Office`: two titles; the first is the
@@ -759,8 +766,8 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
             }
             if let Some(title) = title_before {
                 role_and_org(ctx, title, &mut speaker);
-            } else if let Some(next) = apposition {
-                role_and_org(ctx, span_of(next, 0, next.len()), &mut speaker);
+            } else if apposition.is_some() {
+                role_and_org(ctx, apposition_span(ctx, &chunks, ci + 1), &mut speaker);
             } else if first < a {
                 role_and_org(
                     ctx,
@@ -811,6 +818,24 @@ fn may_name_someone(ctx: &Context, span: Span) -> bool {
 }
 
 const ROLE_CONNECTORS: &[&str] = &["of", "the", "at", "in", "to", "for", "on", "and"];
+
+/// The apposition that starts at chunk `i`, with the chunks after it that go on with its
+/// title (`Adviser on Combating Racism, Xenophobia and Discrimination`, `Commissioner for
+/// Energy, Climate and Housing`): capitalised words that name no one.
+fn apposition_span(ctx: &Context, chunks: &[&[Token]], i: usize) -> Span {
+    let mut last = i;
+    while let Some(next) = chunks.get(last + 1) {
+        let continues = next[0].word.starts_with(char::is_uppercase)
+            && next.iter().all(title_word)
+            && !name_runs(ctx, next).iter().any(|r| r.1 - r.0 >= 2);
+        if !continues {
+            break;
+        }
+        last += 1;
+    }
+    let end = chunks[last];
+    Span::new(chunks[i][0].span.start, end[end.len() - 1].span.end)
+}
 
 /// A word that may stand in a title phrase: capitalised (`Head`, `OSCE`, `Media`), a
 /// connector (`of the`), or a listed title, rank or honorific.
@@ -893,7 +918,9 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
 /// A comma chunk that describes the person before it: `Head of ...`, `a lawyer from
 /// Tirana`, `Senior Adviser at ...`; not `adding that ...` or `who ...`.
 fn is_apposition(chunk: &[Token]) -> bool {
-    const NOT: &[&str] = &[
+    // Words that open a clause or a circumstance, not a description: `who …`, `adding
+    // that …`, `today expressed concern`, `at the meeting in Bishkek`.
+    const OPENS_CLAUSE: &[&str] = &[
         "adding",
         "who",
         "which",
@@ -911,9 +938,6 @@ fn is_apposition(chunk: &[Token]) -> bool {
         "before",
         "during",
         "that",
-    ];
-    // A clause, not a description: `today expressed concern`, `also noted`.
-    const ADVERBS: &[&str] = &[
         "today",
         "yesterday",
         "tomorrow",
@@ -921,14 +945,43 @@ fn is_apposition(chunk: &[Token]) -> bool {
         "then",
         "earlier",
         "later",
+        "at",
+        "in",
+        "on",
+        "by",
+        "to",
+        "for",
     ];
     let first = chunk[0].word;
     let participle = first.len() > 4 && first.ends_with("ing");
-    let clause = NOT.contains(&first)
-        || ADVERBS.contains(&first)
+    // `held a speech`, `opened the session`: a lower-case verb in the past tense.
+    let past = first.len() > 3 && first.ends_with("ed") || IRREGULAR_PAST.contains(&first);
+    let clause = OPENS_CLAUSE.contains(&first)
         || participle
-        || chunk.iter().any(|t| LEXICON.verb_at(t.word).is_some());
+        || past
+        || chunk
+            .iter()
+            .take_while(|t| !matches!(t.word, "who" | "which" | "that"))
+            .any(|t| is_verb_word(t.word));
+    // A relative clause after the description (`an officer … who has served`) is cut from
+    // the role later.
     !clause
+}
+
+/// Past tenses that do not end in `-ed`, for telling a clause from a description.
+const IRREGULAR_PAST: &[&str] = &[
+    "held", "met", "made", "gave", "took", "spoke", "went", "came", "led", "left", "sent",
+    "brought", "found", "set", "put", "saw", "began", "won", "lost", "wrote", "told", "read",
+];
+
+/// A speech verb, an auxiliary or a modal: a phrase that holds one is a clause (`has
+/// refused to answer`, `will visit Kyiv`), never a role or an organization's name.
+fn is_verb_word(word: &str) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have",
+        "had", "is", "was", "were", "are", "did", "does",
+    ];
+    AUXILIARIES.contains(&word) || LEXICON.verb_at(word).is_some()
 }
 
 /// The most recent person introduced earlier whose name ends with `surname`: a known
@@ -1187,8 +1240,14 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         let name_at = chunk.partition_point(|t| t.span.start < name_span.start);
         let first = title_start(ctx, chunk, name_at);
         let role_start = (first < name_at).then(|| chunk[first].span.start);
-        if let Some(next) = chunks.get(ci + 1).filter(|c| is_apposition(c)) {
-            role_and_org(ctx, span_of(next, 0, next.len()), &mut speaker);
+        if chunks.get(ci + 1).is_some_and(|c| is_apposition(c)) {
+            role_and_org(ctx, apposition_span(ctx, &chunks, ci + 1), &mut speaker);
+        }
+        // `said Special Envoy, Ambassador Carla Ruiz,`: a title phrase in the chunk before.
+        if speaker.role.is_none() {
+            if let Some(title) = ci.checked_sub(1).and_then(|i| title_phrase(chunks[i])) {
+                role_and_org(ctx, title, &mut speaker);
+            }
         }
         if speaker.role.is_none() {
             if let Some(start) = role_start {
