@@ -18,6 +18,8 @@ pub enum WordKind {
 pub struct Lexicon {
     /// Speech verbs, leftmost-longest so that `pointed out` wins over `pointed`.
     verbs: AhoCorasick,
+    /// The speech verbs of one word, for testing a token without a search.
+    verb_words: crate::data::WordSet,
     pub(crate) words: crate::data::WordMap<WordKind>,
     /// Nouns and participles that introduce a title (`data/title_nouns.txt`).
     pub(crate) title_nouns: crate::data::WordSet,
@@ -27,6 +29,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let verbs: Vec<&str> = crate::data::rows(include_str!("../../data/speech_verbs.txt"))
         .map(str::trim)
         .collect();
+    let verb_words = verbs.iter().copied().filter(|v| !v.contains(' ')).collect();
     let verbs = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
@@ -56,6 +59,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .collect();
     Lexicon {
         verbs,
+        verb_words,
         words,
         title_nouns,
     }
@@ -73,6 +77,11 @@ impl Lexicon {
             .get_key_value(word)
             .filter(|(_, kind)| matches!(kind, WordKind::Title | WordKind::Rank))
             .map(|(key, _)| *key)
+    }
+
+    /// Whether `word` is a speech verb of one word (`said`, not `pointed out`).
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.verb_words.contains(word)
     }
 
     /// The speech verb that `s` starts with (word-bounded, lower case only).

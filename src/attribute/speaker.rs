@@ -369,7 +369,7 @@ pub(crate) fn split_role(
         (is_title(first) && matches!(next, "of" | "at" | "in" | "to"))
             || (acronym && after.split(' ').take(4).any(is_title))
     };
-    if let Some(at) = memmem::find_iter(raw.as_bytes(), b" and ").find(|&at| {
+    if let Some((at, _)) = raw.match_indices(" and ").find(|&(at, _)| {
         word_starts(&raw[..at]).any(|(_, w)| is_title(w)) && second_title(&raw[at + 5..])
     }) {
         raw = raw[..at].trim_end();
@@ -596,6 +596,12 @@ fn org_after_name(
 /// Prevention Centre in her opening remarks`, `the Office at the launch event`): a
 /// preposition followed by a possessive, or by an article and a lower-case word.
 fn circumstance_cut(org: &str) -> &str {
+    if ![" in ", " at ", " on ", " during "]
+        .iter()
+        .any(|p| org.contains(p))
+    {
+        return org;
+    }
     let words: Vec<(usize, &str)> = word_starts(org).collect();
     for (i, &(at, w)) in words.iter().enumerate().skip(1) {
         if !matches!(w, "in" | "at" | "during" | "on") {
@@ -977,26 +983,52 @@ const IRREGULAR_PAST: &[&str] = &[
 /// A speech verb, an auxiliary or a modal: a phrase that holds one is a clause (`has
 /// refused to answer`, `will visit Kyiv`), never a role or an organization's name.
 fn is_verb_word(word: &str) -> bool {
-    const AUXILIARIES: &[&str] = &[
-        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have",
-        "had", "is", "was", "were", "are", "did", "does",
-    ];
-    AUXILIARIES.contains(&word) || LEXICON.verb_at(word).is_some()
+    // All of them are written in lower case; most words of a role are capitalised.
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && (matches!(
+            word,
+            "will"
+                | "would"
+                | "shall"
+                | "should"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "did"
+                | "does"
+        ) || LEXICON.is_verb(word))
 }
 
 /// The most recent person introduced earlier whose name ends with `surname`: a known
 /// speaker or gazetteer person first, else a capitalised name ending in `surname` in the
 /// text before the quote.
 fn by_surname(ctx: &Context, surname: &str) -> Option<Speaker> {
-    // `Kovacevic` for `Ivana Kovačević`: compared without case and diacritics.
-    let folded = crate::gazetteer::fold::fold(surname).text;
     let known = ctx.people.iter().rev().find(|p| {
-        p.name.as_deref().is_some_and(|n| {
-            n != surname
-                && n.contains(' ')
-                && n.rsplit(' ')
-                    .next()
-                    .is_some_and(|last| crate::gazetteer::fold::fold(last).text == folded)
+        p.name
+            .as_deref()
+            .is_some_and(|n| n != surname && n.rsplit(' ').next() == Some(surname))
+    });
+    // `Kovacevic` for `Ivana Kovačević`: compared without case and diacritics, only when
+    // the written form matches nobody.
+    let known = known.or_else(|| {
+        let fold = |s: &str| crate::gazetteer::fold::fold(s).text;
+        let folded = fold(surname);
+        ctx.people.iter().rev().find(|p| {
+            p.name.as_deref().is_some_and(|n| {
+                n.contains(' ')
+                    && n.rsplit(' ')
+                        .next()
+                        .is_some_and(|last| fold(last) == folded)
+            })
         })
     });
     if let Some(found) = known {
