@@ -357,9 +357,7 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
     let mut next_mention = 0;
     // How far each sentence has been read for people.
     let mut narrated_to: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
-    // (sentence where the previous quote ended, its paragraph, its speaker if any, the
-    // byte after its closing mark)
-    let mut previous: Option<(usize, usize, Option<Speaker>, usize)> = None;
+    let mut previous: Option<PreviousQuote> = None;
 
     for (qi, m) in marked.iter().enumerate() {
         if is_title(text, m) {
@@ -402,25 +400,23 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
         }
         // `“…,” said Name, “…”`: the second half of a split quote, when only the
         // attribution of the first half stands between them.
-        let split = previous
-            .as_ref()
-            .and_then(|(prev_sentence, _, speaker, prev_end)| {
-                let between = text[*prev_end..m.outer.start].trim();
-                let short = between.split_whitespace().nth(15).is_none();
-                (*prev_sentence == first
-                    && short
-                    && (between.is_empty() || between.ends_with([',', ':', '—', '–'])))
-                .then(|| speaker.clone())
-                .flatten()
-            });
+        let split = previous.as_ref().and_then(|prev| {
+            let between = text[prev.end..m.outer.start].trim();
+            let short = between.split_whitespace().nth(15).is_none();
+            (prev.sentence == first
+                && short
+                && (between.is_empty() || between.ends_with([',', ':', '—', '–'])))
+            .then(|| prev.speaker.clone())
+            .flatten()
+        });
         let base = Context {
             before: m.outer.start,
             ..resources
         };
-        let cue = |people: &[Speaker]| -> Option<Found> {
+        let cue = |people: &[Speaker]| -> Option<Attribution> {
             let ctx = Context { people, ..base };
             if let Some(speaker) = &split {
-                return Some((Cue::Split, None, speaker.clone(), None));
+                return Some(Attribution::carried(Cue::Split, speaker.clone()));
             }
             // A tag after the quote that names nobody yet (`she said` before the
             // narrative is read) rules out looking at the sentence before.
@@ -431,13 +427,13 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
             if found.is_some() {
                 return found;
             }
-            let (_, prev_paragraph, speaker, _) = previous.as_ref()?;
+            let prev = previous.as_ref()?;
             let paragraph = sentences[first].paragraph;
             (text[left.range()].trim().is_empty()
-                && (paragraph == *prev_paragraph + 1 || paragraph == *prev_paragraph))
-                .then(|| speaker.clone())
+                && (paragraph == prev.paragraph + 1 || paragraph == prev.paragraph))
+                .then(|| prev.speaker.clone())
                 .flatten()
-                .map(|speaker| (Cue::Continuation, None, speaker, None))
+                .map(|speaker| Attribution::carried(Cue::Continuation, speaker))
         };
         if people_seen < events.len() {
             // New events come in text order: fold them in without rebuilding.
@@ -453,7 +449,11 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
         // a name given without a role. Most quotes need none of it.
         let need = match &found {
             None => Some(Need::Back(0)),
-            Some((_, _, speaker, resolution)) => {
+            Some(Attribution {
+                speaker,
+                resolution,
+                ..
+            }) => {
                 let last_named = || {
                     events
                         .iter()
@@ -544,7 +544,12 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
             }
             people_seen = events.len();
         }
-        if let Some((_, _, speaker, Some(Resolution::Pronoun))) = &mut found {
+        if let Some(Attribution {
+            speaker,
+            resolution: Some(Resolution::Pronoun),
+            ..
+        }) = &mut found
+        {
             if let Some(subject) = previous_subject(&base, sentences, first, speaker.gender) {
                 *speaker = subject;
             }
@@ -560,7 +565,13 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
         let inner = &text[m.inner.start..inner_end];
         let left_text = text[left.range()].trim_end();
         let starts_clause = left_text.is_empty() || left_text.ends_with([':', ',', '—', '–']);
-        let continues = matches!(found, Some((Cue::Split | Cue::Continuation, ..)));
+        let continues = matches!(
+            found,
+            Some(Attribution {
+                cue: Cue::Split | Cue::Continuation,
+                ..
+            })
+        );
         let kind = if continues
             || starts_clause
                 && (is_full_sentence(inner) || inner.chars().next().is_some_and(char::is_uppercase))
@@ -570,7 +581,12 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
             QuoteKind::Partial
         };
         let quote = match found {
-            Some((cue, verb, speaker, resolution)) => {
+            Some(Attribution {
+                cue,
+                verb,
+                speaker,
+                resolution,
+            }) => {
                 let mut speaker = speaker;
                 if speaker.kind == SpeakerType::Person && speaker.name.is_some() {
                     // A person named again without a role keeps the one given earlier.
@@ -607,12 +623,12 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
             None => continue,
         };
         let attributed = quote.speaker.name.is_some() || quote.speaker.role.is_some();
-        previous = Some((
-            last,
-            sentences[last].paragraph,
-            attributed.then(|| quote.speaker.clone()),
-            m.outer.end,
-        ));
+        previous = Some(PreviousQuote {
+            sentence: last,
+            paragraph: sentences[last].paragraph,
+            speaker: attributed.then(|| quote.speaker.clone()),
+            end: m.outer.end,
+        });
         quotes.push(quote);
     }
     Attributed {
@@ -626,7 +642,7 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
 /// lead-in ending in a colon (also at the end of the previous paragraph), or else its
 /// subject. A sentence with a quotation mark is not narrative: after a quote, the
 /// continuation rule applies instead.
-fn after_narrative(ctx: &Context, sentences: &[Sentence], first: usize) -> Option<Found> {
+fn after_narrative(ctx: &Context, sentences: &[Sentence], first: usize) -> Option<Attribution> {
     if !ctx.text[sentences[first].span.start..ctx.before]
         .trim()
         .is_empty()
@@ -640,7 +656,10 @@ fn after_narrative(ctx: &Context, sentences: &[Sentence], first: usize) -> Optio
     }
     let span = Span::new(previous.span.start, previous.span.start + prose.len());
     let same_paragraph = previous.paragraph == sentences[first].paragraph;
-    let relabel = |found: Found| (Cue::PreviousSentence, found.1, found.2, found.3);
+    let relabel = |found: Attribution| Attribution {
+        cue: Cue::PreviousSentence,
+        ..found
+    };
     if prose.ends_with(':') {
         return before_quote(ctx, span).map(relabel);
     }
@@ -653,7 +672,12 @@ fn after_narrative(ctx: &Context, sentences: &[Sentence], first: usize) -> Optio
         }
     }
     let subject = speaker::subject(ctx, previous.span)?;
-    Some((Cue::Subject, None, subject, Some(Resolution::Name)))
+    Some(Attribution::new(
+        Cue::Subject,
+        None,
+        subject,
+        Resolution::Name,
+    ))
 }
 
 /// The subject of the narrative sentence before sentence `first` (`Ana Petrova, editor
@@ -754,10 +778,50 @@ fn people_at(events: &[(usize, Speaker)]) -> Vec<Speaker> {
     people
 }
 
-type Found = (Cue, Option<String>, Speaker, Option<Resolution>);
+/// What a cue found: the rule, the speech verb as written, the speaker and how the
+/// speaker phrase was resolved.
+struct Attribution {
+    cue: Cue,
+    verb: Option<String>,
+    speaker: Speaker,
+    resolution: Option<Resolution>,
+}
+
+impl Attribution {
+    fn new(cue: Cue, verb: Option<&str>, speaker: Speaker, resolution: Resolution) -> Self {
+        Attribution {
+            cue,
+            verb: verb.map(str::to_string),
+            speaker,
+            resolution: Some(resolution),
+        }
+    }
+
+    /// The speaker of an earlier quote, carried over (`split`, `continuation`).
+    fn carried(cue: Cue, speaker: Speaker) -> Self {
+        Attribution {
+            cue,
+            verb: None,
+            speaker,
+            resolution: None,
+        }
+    }
+}
+
+/// The quote before the current one: where it ended and who said it, for split quotes
+/// and continuations.
+struct PreviousQuote {
+    /// The sentence and paragraph where it ended.
+    sentence: usize,
+    paragraph: usize,
+    /// Its speaker, when it was attributed to someone.
+    speaker: Option<Speaker>,
+    /// The byte after its closing mark.
+    end: usize,
+}
 
 /// `“…,” said Name` and `“…,” Name said`, in the text after the closing mark.
-fn after_quote(ctx: &Context, right: Span) -> Option<Found> {
+fn after_quote(ctx: &Context, right: Span) -> Option<Attribution> {
     let raw = &ctx.text[right.range()];
     // `“…,” said`, `«…», said`, `"…" - said`, `"…" – Holm said`.
     let skip = raw.len()
@@ -775,11 +839,11 @@ fn after_quote(ctx: &Context, right: Span) -> Option<Found> {
     if let Some(verb) = LEXICON.verb_at(clause) {
         let phrase = Span::new(start + verb.len(), start + clause_end);
         let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
-        return Some((
+        return Some(Attribution::new(
             Cue::QuoteVerbSpeaker,
-            Some(verb.to_string()),
+            Some(verb),
             speaker,
-            Some(resolution),
+            resolution,
         ));
     }
     let &(at, end) = LEXICON.verbs_in(clause).first()?;
@@ -788,16 +852,16 @@ fn after_quote(ctx: &Context, right: Span) -> Option<Found> {
     }
     let (speaker, resolution) =
         speaker::parse(ctx, Span::new(start, start + at), Order::SpeakerFirst)?;
-    Some((
+    Some(Attribution::new(
         Cue::QuoteSpeakerVerb,
-        Some(clause[at..end].to_string()),
+        Some(&clause[at..end]),
         speaker,
-        Some(resolution),
+        resolution,
     ))
 }
 
 /// `Name said: “…”`, `According to Name, “…”`, in the text before the opening mark.
-fn before_quote(ctx: &Context, left: Span) -> Option<Found> {
+fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
     let raw = ctx.text[left.range()].trim_end();
     if raw.is_empty() {
         return None;
@@ -811,7 +875,12 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Found> {
         let from = left.start + at + "according to ".len();
         let phrase = Span::new(from, left.start + raw.len());
         let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
-        return Some((Cue::AccordingTo, None, speaker, Some(resolution)));
+        return Some(Attribution::new(
+            Cue::AccordingTo,
+            None,
+            speaker,
+            resolution,
+        ));
     }
     let Some(&(at, end)) = LEXICON.verbs_in(raw).last() else {
         // `Lisa Berg, the Spokesperson, issued the following statement:`: a lead-in that
@@ -819,7 +888,12 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Found> {
         let subject = raw
             .ends_with(':')
             .then(|| speaker::subject(ctx, Span::new(left.start, left.start + raw.len())))??;
-        return Some((Cue::Colon, None, subject, Some(Resolution::Name)));
+        return Some(Attribution::new(
+            Cue::Colon,
+            None,
+            subject,
+            Resolution::Name,
+        ));
     };
     // Between the verb and the quote only a few words may stand (`told participants:`),
     // except in `described the law as “…”` and before a colon.
@@ -831,11 +905,11 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Found> {
         Span::new(left.start, left.start + at),
         Order::SpeakerFirst,
     )?;
-    Some((
+    Some(Attribution::new(
         Cue::SpeakerVerbQuote,
-        Some(raw[at..end].to_string()),
+        Some(&raw[at..end]),
         speaker,
-        Some(resolution),
+        resolution,
     ))
 }
 

@@ -28,7 +28,14 @@ const DETERMINERS: &[&str] = &[
 /// and the organization's entry (the same split as a role phrase in text).
 pub struct PersonRoles(Vec<Option<RoleSplit>>);
 
-type RoleSplit = (Option<Arc<str>>, Option<Arc<str>>, Option<EntityRef>);
+/// A role phrase taken apart: the title, the organization as written, and the
+/// organization's gazetteer entry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct RoleSplit {
+    pub role: Option<Arc<str>>,
+    pub org: Option<Arc<str>>,
+    pub org_entity: Option<EntityRef>,
+}
 
 impl PersonRoles {
     pub fn new(gazetteer: &Gazetteer) -> PersonRoles {
@@ -304,7 +311,11 @@ fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
     // The article's mentions around the phrase: no second search.
     let from = ctx.mentions.partition_point(|m| m.span.end <= span.start);
     let to = ctx.mentions.partition_point(|m| m.span.start < span.end);
-    let (role, org, org_entity) = split_role(
+    let RoleSplit {
+        role,
+        org,
+        org_entity,
+    } = split_role(
         ctx.gazetteer,
         (ctx.issued_by, ctx.issuer_ids),
         &ctx.text[span.range()],
@@ -354,7 +365,7 @@ pub(crate) fn split_role(
     if let Some((at, _)) = word_starts(raw)
         .find(|(_, w)| matches!(*w, "who" | "which" | "that" | "today") || is_verb_word(w))
     {
-        raw = raw[..at].trim_end();
+        raw = raw[..at].trim_end_matches([' ', ',', ';']);
     }
     // `UN Resident Coordinator and Head of the UNDP Office`: two titles; the first is the
     // role (`Minister of Education and Science` is one title: no title word follows).
@@ -396,7 +407,7 @@ pub(crate) fn split_role(
         raw = tail.trim_start();
     }
     if raw.is_empty() || not_role(raw) {
-        return (None, None, None);
+        return RoleSplit::default();
     }
     // Mentions of `raw`: those given (with the phrase's offset in their text), or a
     // search of it. `base` is where `raw` starts in the mentions' text.
@@ -560,7 +571,11 @@ pub(crate) fn split_role(
         }),
     });
     let role = Some(role.trim()).filter(|r| !r.is_empty()).map(Arc::from);
-    (role, org.map(Arc::from), org_entity)
+    RoleSplit {
+        role,
+        org: org.map(Arc::from),
+        org_entity,
+    }
 }
 
 /// `Dina Kovač from the Institute for Public Finance`, `Colonel Ivo Brandt of the State
@@ -744,10 +759,10 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                 speaker.name = Some(e.name.as_str().into());
                 speaker.entity = Some(m.entity);
                 speaker.gender = e.gender;
-                if let Some((role, org, org_entity)) = ctx.roles.of(m.entity) {
-                    speaker.role.clone_from(role);
-                    speaker.org.clone_from(org);
-                    speaker.org_entity = *org_entity;
+                if let Some(known) = ctx.roles.of(m.entity) {
+                    speaker.role.clone_from(&known.role);
+                    speaker.org.clone_from(&known.org);
+                    speaker.org_entity = known.org_entity;
                 }
             }
             let honorific = chunk[..a]
@@ -1293,10 +1308,10 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             }
         }
         if speaker.role.is_none() {
-            if let Some((role, org, org_entity)) = speaker.entity.and_then(|e| ctx.roles.of(e)) {
-                speaker.role.clone_from(role);
-                speaker.org = speaker.org.take().or(org.clone());
-                speaker.org_entity = speaker.org_entity.or(*org_entity);
+            if let Some(known) = speaker.entity.and_then(|e| ctx.roles.of(e)) {
+                speaker.role.clone_from(&known.role);
+                speaker.org = speaker.org.take().or(known.org.clone());
+                speaker.org_entity = speaker.org_entity.or(known.org_entity);
             }
         }
         if let Some(role) = &speaker.role {
@@ -1406,6 +1421,75 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+
+    use super::*;
+
+    /// Role phrases as the speaker parser hands them over, and how they split.
+    #[test]
+    fn role_phrases_split_into_title_and_organization() {
+        let (gazetteer, _) =
+            Gazetteer::load(&crate::bundled::gazetteers()).expect("bundled gazetteers load");
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("Head of the OSCE Mission to Skopje", Some("Head"), Some("OSCE Mission to Skopje")),
+            ("Deputy Minister of Education and Science", Some("Deputy Minister of Education and Science"), None),
+            ("Ambassador of Norway to Uzbekistan", Some("Ambassador of Norway to Uzbekistan"), None),
+            ("UN Resident Coordinator and Head of the UNDP Office", Some("Resident Coordinator"), Some("UN")),
+            ("OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings", Some("Special Representative and Co-ordinator for Combating Trafficking in Human Beings"), Some("OSCE")),
+            ("Director of the Conflict Prevention Centre in her opening remarks", Some("Director"), Some("Conflict Prevention Centre")),
+            ("Special Representative, will travel to Kyiv", Some("Special Representative"), None),
+            ("a lawyer from Tirana", Some("lawyer"), None),
+            ("Ambassador", None, None),
+        ];
+        for &(phrase, role, org) in cases {
+            let split = split_role(&gazetteer, (&[], &[]), phrase, None);
+            assert_eq!(
+                (split.role.as_deref(), split.org.as_deref()),
+                (role, org),
+                "{phrase}"
+            );
+        }
+    }
+
+    #[test]
+    fn circumstances_are_cut_from_organizations() {
+        for (org, kept) in [
+            (
+                "Conflict Prevention Centre in her opening remarks",
+                "Conflict Prevention Centre",
+            ),
+            ("Mission at the launch event", "Mission"),
+            ("Office in Tajikistan", "Office in Tajikistan"),
+            (
+                "Department at the Ministry of Justice",
+                "Department at the Ministry of Justice",
+            ),
+            ("Institute during the visit", "Institute"),
+        ] {
+            assert_eq!(circumstance_cut(org), kept, "{org}");
+        }
+    }
+
+    /// What stands after a name's comma: a description, or a clause that is not one.
+    #[test]
+    fn appositions_are_descriptions_not_clauses() {
+        let chunk = |text: &'static str| tokens(text, Span::new(0, text.len()));
+        for (text, apposition) in [
+            ("Head of the Elections Unit", true),
+            ("a defence lawyer from Nikšić", true),
+            (
+                "an officer of the Border Troops who has served for years",
+                true,
+            ),
+            ("will travel to Kyiv on Monday", false),
+            ("has refused to answer the question", false),
+            ("held a speech during the ceremony", false),
+            ("at the ministerial meeting in Bishkek", false),
+            ("today expressed concern", false),
+            ("adding that the work goes on", false),
+        ] {
+            assert_eq!(is_apposition(&chunk(text)), apposition, "{text}");
+        }
+    }
 
     #[test]
     fn pieces_end_after_whitespace_as_split_inclusive_says() {
