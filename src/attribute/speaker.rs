@@ -871,6 +871,19 @@ fn title_word(t: &Token) -> bool {
 /// was closed by the UN Resident Coordinator Ada Obi` → `UN Resident Coordinator`).
 fn title_start(ctx: &Context, chunk: &[Token], a: usize) -> usize {
     let mut first = a;
+    // `Head of the ODIHR mission Jane Holm`: a few lower-case words after a title word
+    // still belong to its phrase.
+    let title = chunk[..a]
+        .iter()
+        .rposition(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
+    if let Some(t) = title.filter(|&t| {
+        a - t <= 5
+            && chunk[t + 1..a]
+                .iter()
+                .all(|w| title_word(w) || !is_verb_word(w.word))
+    }) {
+        first = t;
+    }
     while first > 0 && title_word(&chunk[first - 1]) {
         first -= 1;
     }
