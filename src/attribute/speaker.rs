@@ -732,6 +732,9 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                     .get(b)
                     .is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase));
             let agent = prev == Some("by");
+            // `Aigerim Sultanova, who heads the council, …`: only a person is a `who`.
+            let relative_follows =
+                b == chunk.len() && chunks.get(ci + 1).is_some_and(|next| next[0].word == "who");
             // `The OSCE Representative on Freedom of the Media, Eva Lind, said`: a chunk
             // that is only the name, after a chunk that is only a title phrase.
             let only_ranks = chunk[..a].iter().all(|t| {
@@ -744,7 +747,12 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                 .then(|| ci.checked_sub(1).map(|i| chunks[i]))
                 .flatten()
                 .and_then(title_phrase);
-            let placed = titled || apposition_follows || subject || agent || title_before.is_some();
+            let placed = titled
+                || apposition_follows
+                || subject
+                || agent
+                || relative_follows
+                || title_before.is_some();
             if gazetteer_person.is_none() && (!after_ok || b - a < 2 || org_like || !placed) {
                 continue;
             }
@@ -902,7 +910,11 @@ fn title_start(ctx: &Context, chunk: &[Token], a: usize) -> usize {
 /// The span of a comma chunk that is a title phrase and nothing else (`The Head of the
 /// OSCE Mission to Skopje`, `OSCE Chairman-in-Office`), without a leading `The`.
 fn title_phrase(chunk: &[Token]) -> Option<Span> {
-    let from = usize::from(matches!(chunk.first()?.word, "The" | "the"));
+    // `and the Head of …`: the second of two people introduced together.
+    let from = chunk
+        .iter()
+        .take_while(|t| matches!(t.word, "The" | "the" | "and"))
+        .count();
     let phrase = chunk.get(from..).filter(|p| !p.is_empty())?;
     let titled = phrase
         .iter()
@@ -1047,6 +1059,14 @@ fn by_surname(ctx: &Context, surname: &str) -> Option<Speaker> {
     });
     // `Kovacevic` for `Ivana Kovačević`: compared without case and diacritics, only when
     // the written form matches nobody.
+    // `said Aigerim` after `Aigerim Sultanova`: a first name used as the short form.
+    let known = known.or_else(|| {
+        ctx.people.iter().rev().find(|p| {
+            p.name
+                .as_deref()
+                .is_some_and(|n| n.split_once(' ').is_some_and(|(given, _)| given == surname))
+        })
+    });
     let known = known.or_else(|| {
         let fold = |s: &str| crate::gazetteer::fold::fold(s).text;
         let folded = fold(surname);
@@ -1126,11 +1146,19 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         } else {
             crate::gazetteer::Gender::Female
         };
-        let found = ctx
+        // The nearest person who fits, unless the one named just before them is known to
+        // be of the pronoun's gender and they are not (`The Minister, Tomas Bello, and Ms.
+        // Anna Riis signed …` → `she` is Riis).
+        let mut fitting = ctx
             .people
             .iter()
             .rev()
-            .find(|p| p.gender.is_none_or(|g| g == gender))?;
+            .filter(|p| p.gender.is_none_or(|g| g == gender));
+        let nearest = fitting.next()?;
+        let found = match fitting.next() {
+            Some(next) if nearest.gender.is_none() && next.gender == Some(gender) => next,
+            _ => nearest,
+        };
         let mut speaker = found.clone();
         speaker.gender = Some(gender);
         return Some((speaker, Resolution::Pronoun));
