@@ -102,6 +102,8 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
         // opens at the paragraph's start only when none did.
         let mut marks_before = i > 0;
         let mut single: Option<usize> = None;
+        // Curly double quotes nested in a curly double quote (`“… a “temporary” fix …”`).
+        let mut nested = 0usize;
         let bytes = s.as_bytes();
         // First bytes of the quotation marks: `"`, `'`, 0xC2 (`«»`) and 0xE2 (`“”„‘’‹›`).
         let mut next = NextByte::new(bytes, [b'"', 0xC2, 0xE2], [b'\''; 3]);
@@ -140,6 +142,16 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
                 {
                     close(&mut open, &mut found)
                 }
+                // `“Some call it a “temporary” fix,” she said`: an opening mark inside a
+                // curly quote is nested when two closing marks still follow in the
+                // paragraph; otherwise the first quote lacks its closing mark.
+                '“' if matches!(open, Some((Opener::Curly, ..)))
+                    && opens_here(prev)
+                    && s[i..].matches('”').nth(1).is_some() =>
+                {
+                    nested += 1;
+                }
+                '”' if nested > 0 => nested -= 1,
                 '“' | '„' | '«' => {
                     if open.is_some() {
                         unpaired += 1;
@@ -252,6 +264,22 @@ mod tests {
         // The last mark never closes: its quote ends with its paragraph.
         assert_eq!(found, ["First part goes on.\n\n“Second part ends", "open."]);
         assert_eq!(unpaired, 2);
+    }
+
+    #[test]
+    fn curly_quotes_nest_in_curly_quotes() {
+        assert_eq!(
+            quotes("“Some call it a “temporary” fix, but it stayed,” she said. “Next,” he said."),
+            (
+                vec!["Some call it a “temporary” fix, but it stayed", "Next"],
+                0
+            )
+        );
+        // One closing mark left: the first quote lost its own.
+        assert_eq!(
+            quotes("“We start today. “Then we rest,” he said."),
+            (vec!["Then we rest"], 1)
+        );
     }
 
     #[test]
