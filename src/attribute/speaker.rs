@@ -607,6 +607,41 @@ fn org_after_name(
     })
 }
 
+/// `Agency’s` → `Agency`.
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
+/// The last name of two or more capitalised words that holds the organization word `word`
+/// in the text before the quote (`The Agency for Prevention of Corruption published …`).
+fn org_named_before<'a>(ctx: &Context<'a>, word: &str) -> Option<&'a str> {
+    let before = &ctx.text[..ctx.before];
+    before.rmatch_indices(word).find_map(|(at, _)| {
+        let start = before[..at]
+            .rsplit(' ')
+            .skip(1)
+            .take_while(|w| w.starts_with(char::is_uppercase) && w.len() > 1 && !w.contains('.'))
+            .map(|w| w.len() + 1)
+            .sum::<usize>();
+        let mut end = at + word.len();
+        let mut last_name_word = end;
+        for w in before[end..].split(' ').skip(1) {
+            let word_end = end + 1 + w.len();
+            if w.starts_with(char::is_uppercase) {
+                last_name_word = word_end;
+            } else if !ROLE_CONNECTORS.contains(&w) {
+                break;
+            }
+            end = word_end;
+        }
+        let name = before[at - start..last_name_word].trim_matches([',', '.', ';', ':']);
+        let name = name.strip_prefix("The ").unwrap_or(name);
+        (name.contains(' ') && !name.contains(['’', '\'', '\n'])).then_some(name)
+    })
+}
+
 /// An organization without the circumstance that follows it with no comma (`Conflict
 /// Prevention Centre in her opening remarks`, `the Office at the launch event`): a
 /// preposition followed by a possessive, or by an article and a lower-case word.
@@ -1174,11 +1209,16 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         }
     }
 
-    // `one participant`, `a local teacher`: no name, the noun is the role.
+    // `one participant`, `a local teacher`: no name, the noun is the role; `a statement
+    // on the website` is an organization's word, below.
+    let org_word = toks
+        .iter()
+        .any(|t| LEXICON.kind(without_possessive(t.word)) == Some(WordKind::Organization));
     let lower_noun = toks
         .get(1)
         .is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase));
     if DETERMINERS.contains(&first)
+        && !org_word
         && (lower_noun
             || toks
                 .iter()
@@ -1422,10 +1462,11 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
     // `the Central Election Commission said`: an organization by its own name.
     let org_words: Vec<&str> = toks
         .iter()
-        .filter(|t| LEXICON.kind(t.word) == Some(WordKind::Organization))
-        .map(|t| t.word)
+        .map(|t| without_possessive(t.word))
+        .filter(|w| LEXICON.kind(w) == Some(WordKind::Organization))
         .collect();
-    if first == "the" && !org_words.is_empty() && title_words.is_empty() && toks.len() <= 6 {
+    let determiner = matches!(first, "the" | "a" | "an");
+    if determiner && !org_words.is_empty() && title_words.is_empty() && toks.len() <= 6 {
         let named = toks[1..]
             .iter()
             .all(|t| t.word.chars().next().is_some_and(char::is_uppercase));
@@ -1444,6 +1485,15 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
                 let name = ctx.text[toks[1].span.start..toks[toks.len() - 1].span.end].to_string();
                 let id = ctx.gazetteer.lookup(&name);
                 (name, id)
+            }
+            // `A statement on the Agency’s website reads`: the Agency named in full before.
+            None if !named => {
+                let name = org_words
+                    .iter()
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                    .find_map(|w| org_named_before(ctx, w))?;
+                let id = ctx.gazetteer.lookup(name);
+                (name.to_string(), id)
             }
             None => return None,
         };
