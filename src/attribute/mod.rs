@@ -2,24 +2,28 @@
 //! organization.
 //!
 //! Quoted spans are found over the whole article ([`marks`]), so a quote may cover several
-//! sentences or paragraphs. Each quote is then attributed by the first rule that fires:
+//! sentences or paragraphs. Each quote is then attributed by the first cue that fires
+//! ([`try_cues`], in this order):
 //! 1. the second half of a split quote, `“…,” said Name, “…”`, when only the first half's
 //!    attribution stands between them (`split`);
 //! 2. after the quote, in the sentence where it ends: `“…,” said [Title] Name[, role]`
-//!    (`quote_verb_speaker`) or `“…,” Name said` (`quote_speaker_verb`);
+//!    (`quote_verb_speaker`), `“…,” Name said`, `"…" – Name said` (`quote_speaker_verb`);
 //! 3. before the quote, in the sentence where it starts: `Name[, role,] said: “…”`,
-//!    `Speaking at X, Name noted: “…”`, `He stressed that “…”` (`speaker_verb_quote`), and
-//!    `According to Name, “…”` (`according_to`);
-//! 4. a quote with no cue that opens the paragraph right after an attributed quote
+//!    `Speaking at X, Name noted: “…”`, `He stressed that “…”` (`speaker_verb_quote`),
+//!    `According to Name, “…”` (`according_to`), and a lead-in ending in a colon with no
+//!    speech verb (`colon`);
+//! 4. when no tag follows the quote, the narrative sentence before it: a tag at its end or
+//!    a colon closing the previous paragraph (`previous_sentence`), else its subject
+//!    (`after_subject`);
+//! 5. a quote with no cue that opens the paragraph right after an attributed quote
 //!    (`continuation`).
 //!
 //! The speaker phrase is resolved by [`speaker`]: a name, a surname or a title introduced
-//! earlier, a pronoun (nearest person of that gender), an organization, or an unnamed
-//! speaker. The resolution is appended to the cue (`quote_speaker_verb+pronoun`). People
-//! are met as gazetteer mentions, as quote speakers, and in the narrative
-//! ([`speaker::introductions`]); the narrative is read only where a cue refers back (a
-//! pronoun, a surname, a title) or names someone without a role, because most quotes need
-//! neither and reading every sentence would halve the stage's speed.
+//! earlier, a pronoun (the subject of the narrative sentence before, else the nearest
+//! person of that gender), an organization, an unnamed speaker, or a surname never
+//! introduced in full. The resolution is appended to the cue
+//! (`quote_speaker_verb+pronoun`). The people a phrase may refer back to are kept by the
+//! discourse model (`discourse`), which reads the narrative only where a cue needs it.
 //!
 //! Quoted strings with no cue are kept (kind `direct`, no speaker) only when they read as a
 //! full sentence (capitalised, four or more words, ending in a stop or a comma). Titles of
@@ -27,6 +31,7 @@
 //! dropped. Unpaired marks are counted; they never stop anything. Indirect speech without
 //! marks is not extracted.
 
+mod discourse;
 pub mod lexicon;
 pub mod marks;
 pub mod speaker;
@@ -38,6 +43,7 @@ use serde::Serialize;
 use crate::gazetteer::{EntityRef, Gazetteer, Gender, Match};
 use crate::segment::Sentence;
 use crate::span::Span;
+use discourse::Discourse;
 use lexicon::LEXICON;
 pub use speaker::PersonRoles;
 use speaker::{Context, Order, Resolution};
@@ -326,9 +332,66 @@ pub fn attribute(
 }
 
 /// [`attribute`] on the sentences of one window (all of a short article), with the text,
-/// the window's mentions and the shared resources in `resources`.
+/// the window's mentions and the shared resources in `resources`. For each quoted span:
+/// pair the marks, place the quote in its sentences, meet the people named before it,
+/// try the cues in order (reading the narrative when a cue refers back), then record it.
 fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
-    let (text, mentions, gazetteer) = (resources.text, resources.mentions, resources.gazetteer);
+    let text = resources.text;
+    let (marked, unpaired_marks) = marks::find(text, &paragraph_spans(sentences));
+    let mut discourse = Discourse::new(sentences, &marked);
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut previous: Option<PreviousQuote> = None;
+    for (qi, m) in marked.iter().enumerate() {
+        if is_title(text, m) {
+            continue;
+        }
+        let next_open = marked.get(qi + 1).map_or(usize::MAX, |n| n.outer.start);
+        let Some(place) = Place::of(text, sentences, m, next_open) else {
+            continue;
+        };
+        let ctx = Context {
+            before: m.outer.start,
+            ..resources
+        };
+        discourse.meet_mentions(&ctx);
+        let split = split_speaker(text, previous.as_ref(), &place, m);
+        let cue = |people: &[Speaker]| {
+            let ctx = Context { people, ..ctx };
+            try_cues(&ctx, sentences, &place, split.as_ref(), previous.as_ref())
+        };
+        let found = discourse.read_for(&ctx, place.first, cue(&discourse.people), cue);
+        let found = found.map(|mut a| {
+            // A pronoun refers to the subject of the narrative sentence before first.
+            if a.resolution == Some(Resolution::Pronoun) {
+                if let Some(subject) =
+                    previous_subject(&ctx, sentences, place.first, a.speaker.gender)
+                {
+                    a.speaker = subject;
+                }
+            }
+            a
+        });
+        let Some(mut quote) = new_quote(text, m, &place, found) else {
+            continue;
+        };
+        discourse.complete(&mut quote.speaker, m.outer.start);
+        let attributed = quote.speaker.name.is_some() || quote.speaker.role.is_some();
+        previous = Some(PreviousQuote {
+            sentence: place.last,
+            paragraph: sentences[place.last].paragraph,
+            speaker: attributed.then(|| quote.speaker.clone()),
+            end: m.outer.end,
+        });
+        quotes.push(quote);
+    }
+    Attributed {
+        quotes,
+        unpaired_marks,
+    }
+}
+
+/// The span of each paragraph of the window, from its sentences.
+fn paragraph_spans(sentences: &[Sentence]) -> Vec<Span> {
     let mut paragraphs: Vec<Span> = Vec::new();
     for s in sentences {
         match paragraphs.get_mut(s.paragraph) {
@@ -336,40 +399,25 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
             None => paragraphs.push(s.span),
         }
     }
-    let (marked, unpaired_marks) = marks::find(text, &paragraphs);
-    // The furthest end of the quotes so far, in `marked`'s order (by start): the quotes
-    // around a stretch are found by two binary searches, not by a pass over all of them.
-    let reach: Vec<usize> = marked
-        .iter()
-        .scan(0, |furthest, q| {
-            *furthest = q.outer.end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    let mut quotes: Vec<Quote> = Vec::new();
-    // People met so far, each at the byte where they were named: gazetteer persons,
-    // quote speakers and, only when a quote needs them, people introduced in the
-    // narrative. Pronouns, surnames and titles are resolved against this.
-    let mut events: Vec<(usize, Speaker)> = Vec::new();
-    // `events` folded into one entry per person, most recently named last.
-    let mut people: Vec<Speaker> = Vec::new();
-    let mut people_seen = 0;
-    let mut next_mention = 0;
-    // How far each sentence has been read for people.
-    let mut narrated_to: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
-    let mut previous: Option<PreviousQuote> = None;
+    paragraphs
+}
 
-    for (qi, m) in marked.iter().enumerate() {
-        if is_title(text, m) {
-            continue;
-        }
-        let (Some(first), Some(last)) = (
-            sentence_at(sentences, m.outer.start),
-            sentence_at(sentences, m.outer.end - 1),
-        ) else {
-            continue;
-        };
-        let next_open = marked.get(qi + 1).map_or(usize::MAX, |n| n.outer.start);
+/// Where a quoted span stands: its first and last sentence, and the text of those
+/// sentences before and after it, where attributions are looked for.
+struct Place {
+    first: usize,
+    last: usize,
+    /// From the first sentence's start (at most [`MAX_LEFT`] bytes back) to the opening
+    /// mark.
+    left: Span,
+    /// From the closing mark to the end of the last sentence or the next opening mark.
+    right: Span,
+}
+
+impl Place {
+    fn of(text: &str, sentences: &[Sentence], m: &marks::Marked, next_open: usize) -> Option<Self> {
+        let first = sentence_at(sentences, m.outer.start)?;
+        let last = sentence_at(sentences, m.outer.end - 1)?;
         let right = Span::new(
             m.outer.end,
             sentences[last].span.end.min(next_open).max(m.outer.end),
@@ -381,260 +429,111 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
             floor -= 1;
         }
         let left = Span::new(sentences[first].span.start.max(floor), m.outer.start);
-        while let Some(p) = mentions
-            .get(next_mention)
-            .filter(|p| p.span.start < m.outer.start)
-        {
-            next_mention += 1;
-            let entity = gazetteer.entity(p.entity);
-            if entity.kind == crate::gazetteer::EntityType::Person {
-                let person = Speaker {
-                    kind: SpeakerType::Person,
-                    name: Some(entity.name.as_str().into()),
-                    entity: Some(p.entity),
-                    gender: entity.gender,
-                    ..Speaker::unknown()
-                };
-                events.push((p.span.start, person));
-            }
-        }
-        // `“…,” said Name, “…”`: the second half of a split quote, when only the
-        // attribution of the first half stands between them.
-        let split = previous.as_ref().and_then(|prev| {
-            let between = text[prev.end..m.outer.start].trim();
-            let short = between.split_whitespace().nth(15).is_none();
-            (prev.sentence == first
-                && short
-                && (between.is_empty() || between.ends_with([',', ':', '—', '–'])))
-            .then(|| prev.speaker.clone())
-            .flatten()
+        Some(Place {
+            first,
+            last,
+            left,
+            right,
+        })
+    }
+}
+
+/// `“…,” said Name, “…”`: the speaker of the first half, when only its attribution stands
+/// between it and this second half of a split quote.
+fn split_speaker(
+    text: &str,
+    previous: Option<&PreviousQuote>,
+    place: &Place,
+    m: &marks::Marked,
+) -> Option<Speaker> {
+    let prev = previous?;
+    let between = text[prev.end..m.outer.start].trim();
+    let short = between.split_whitespace().nth(15).is_none();
+    (prev.sentence == place.first
+        && short
+        && (between.is_empty() || between.ends_with([',', ':', '—', '–'])))
+    .then(|| prev.speaker.clone())
+    .flatten()
+}
+
+/// The cues, in the order they are tried: the second half of a split quote; a tag after
+/// the quote; a lead-in before it; the narrative sentence before it (only when no tag
+/// follows the quote); the continuation of the previous quote.
+fn try_cues(
+    ctx: &Context,
+    sentences: &[Sentence],
+    place: &Place,
+    split: Option<&Speaker>,
+    previous: Option<&PreviousQuote>,
+) -> Option<Attribution> {
+    if let Some(speaker) = split {
+        return Some(Attribution::carried(Cue::Split, speaker.clone()));
+    }
+    // A tag after the quote that names nobody yet (`she said` before the narrative is
+    // read) rules out looking at the sentence before.
+    let untagged = || LEXICON.verbs_in(&ctx.text[place.right.range()]).is_empty();
+    let found = after_quote(ctx, place.right)
+        .or_else(|| before_quote(ctx, place.left))
+        .or_else(|| untagged().then(|| after_narrative(ctx, sentences, place.first))?);
+    if found.is_some() {
+        return found;
+    }
+    let prev = previous?;
+    let paragraph = sentences[place.first].paragraph;
+    (ctx.text[place.left.range()].trim().is_empty()
+        && (paragraph == prev.paragraph + 1 || paragraph == prev.paragraph))
+        .then(|| prev.speaker.clone())
+        .flatten()
+        .map(|speaker| Attribution::carried(Cue::Continuation, speaker))
+}
+
+/// The quote of the span `m`: attributed as `found` says, or kept without a speaker when
+/// it reads as a full sentence standing as its own clause; `None` otherwise.
+fn new_quote(
+    text: &str,
+    m: &marks::Marked,
+    place: &Place,
+    found: Option<Attribution>,
+) -> Option<Quote> {
+    // A quote recovered at its paragraph's end has no closing mark to leave out.
+    let inner_end = m.outer.end
+        - text[..m.outer.end]
+            .chars()
+            .next_back()
+            .filter(|&c| marks::is_mark(c))
+            .map_or(0, char::len_utf8);
+    // The quoted words with the attribution comma that `inner` leaves out.
+    let inner = &text[m.inner.start..inner_end];
+    let left_text = text[place.left.range()].trim_end();
+    let starts_clause = left_text.is_empty() || left_text.ends_with([':', ',', '—', '–']);
+    let Some(found) = found else {
+        return (is_full_sentence(inner) && starts_clause).then(|| Quote {
+            span: m.inner,
+            kind: QuoteKind::Direct,
+            speaker: Speaker::unknown(),
+            verb: None,
+            cue: Cue::None,
+            resolution: None,
+            confidence: 0.0,
         });
-        let base = Context {
-            before: m.outer.start,
-            ..resources
-        };
-        let cue = |people: &[Speaker]| -> Option<Attribution> {
-            let ctx = Context { people, ..base };
-            if let Some(speaker) = &split {
-                return Some(Attribution::carried(Cue::Split, speaker.clone()));
-            }
-            // A tag after the quote that names nobody yet (`she said` before the
-            // narrative is read) rules out looking at the sentence before.
-            let untagged = || LEXICON.verbs_in(&text[right.range()]).is_empty();
-            let found = after_quote(&ctx, right)
-                .or_else(|| before_quote(&ctx, left))
-                .or_else(|| untagged().then(|| after_narrative(&ctx, sentences, first))?);
-            if found.is_some() {
-                return found;
-            }
-            let prev = previous.as_ref()?;
-            let paragraph = sentences[first].paragraph;
-            (text[left.range()].trim().is_empty()
-                && (paragraph == prev.paragraph + 1 || paragraph == prev.paragraph))
-                .then(|| prev.speaker.clone())
-                .flatten()
-                .map(|speaker| Attribution::carried(Cue::Continuation, speaker))
-        };
-        if people_seen < events.len() {
-            // New events come in text order: fold them in without rebuilding.
-            for (_, person) in &events[people_seen..] {
-                remember(&mut people, person.clone());
-            }
-            people_seen = events.len();
-        }
-        let mut found = cue(&people);
-        // The narrative is read for people only where a cue needs it: back from the quote
-        // for a pronoun (to the person it found, who may not be the nearest) or for a cue
-        // that found nobody; the sentences that hold the surname for a surname, a title or
-        // a name given without a role. Most quotes need none of it.
-        let need = match &found {
-            None => Some(Need::Back(0)),
-            Some(Attribution {
-                speaker,
-                resolution,
-                ..
-            }) => {
-                let last_named = || {
-                    events
-                        .iter()
-                        .filter(|(_, p)| p.name == speaker.name)
-                        .map(|(at, _)| *at)
-                        .max()
-                        .unwrap_or(0)
-                };
-                let surname = speaker.name.as_deref().and_then(|n| n.rsplit(' ').next());
-                match resolution {
-                    Some(Resolution::Pronoun) => Some(Need::Back(last_named())),
-                    Some(Resolution::Surname | Resolution::Title) => surname.map(Need::Key),
-                    _ if speaker.kind == SpeakerType::Person
-                        && speaker.role.is_none()
-                        && speaker.org.is_none() =>
-                    {
-                        surname.map(Need::Key)
-                    }
-                    _ => None,
-                }
-            }
-        };
-        if let Some(need) = need {
-            let ctx = base;
-            let narrate_one =
-                |i: usize, events: &mut Vec<(usize, Speaker)>, narrated_to: &mut [usize]| {
-                    let end = sentences[i].span.end.min(m.outer.start);
-                    let from = narrated_to[i];
-                    if from >= end {
-                        return false;
-                    }
-                    let before = events.len();
-                    narrate(
-                        events,
-                        Span::new(from, end),
-                        sentences,
-                        (&marked, &reach),
-                        &ctx,
-                    );
-                    narrated_to[i] = end;
-                    events.len() > before
-                };
-            match need {
-                Need::Key(key) => {
-                    let key = key.to_string();
-                    let mut added = false;
-                    // Only the window's text: its first sentence is where reading starts.
-                    let from = sentences
-                        .first()
-                        .map_or(0, |s| s.span.start)
-                        .min(m.outer.start);
-                    let before_quote = &text.as_bytes()[from..m.outer.start];
-                    for at in memchr::memmem::find_iter(before_quote, key.as_bytes()) {
-                        let at = from + at;
-                        let i = sentences.partition_point(|s| s.span.end <= at);
-                        if i < sentences.len() && narrated_to[i] <= at {
-                            added |= narrate_one(i, &mut events, &mut narrated_to);
-                        }
-                    }
-                    if added {
-                        people = people_at(&events);
-                        found = cue(&people);
-                    }
-                }
-                Need::Back(bound) => {
-                    let searching = found.is_none();
-                    let mut added = false;
-                    for i in (0..=first).rev() {
-                        if sentences[i].span.end <= bound {
-                            break;
-                        }
-                        if narrate_one(i, &mut events, &mut narrated_to) {
-                            added = true;
-                            if searching {
-                                people = people_at(&events);
-                                found = cue(&people);
-                                if found.is_some() {
-                                    break;
-                                }
-                            }
-                        }
-                    }
-                    if added && !searching {
-                        people = people_at(&events);
-                        found = cue(&people);
-                    }
-                }
-            }
-            people_seen = events.len();
-        }
-        if let Some(Attribution {
-            speaker,
-            resolution: Some(Resolution::Pronoun),
-            ..
-        }) = &mut found
-        {
-            if let Some(subject) = previous_subject(&base, sentences, first, speaker.gender) {
-                *speaker = subject;
-            }
-        }
-        // A quote recovered at its paragraph's end has no closing mark to leave out.
-        let inner_end = m.outer.end
-            - text[..m.outer.end]
-                .chars()
-                .next_back()
-                .filter(|&c| marks::is_mark(c))
-                .map_or(0, char::len_utf8);
-        // The quoted words with the attribution comma that `inner` leaves out.
-        let inner = &text[m.inner.start..inner_end];
-        let left_text = text[left.range()].trim_end();
-        let starts_clause = left_text.is_empty() || left_text.ends_with([':', ',', '—', '–']);
-        let continues = matches!(
-            found,
-            Some(Attribution {
-                cue: Cue::Split | Cue::Continuation,
-                ..
-            })
-        );
-        let kind = if continues
-            || starts_clause
-                && (is_full_sentence(inner) || inner.chars().next().is_some_and(char::is_uppercase))
-        {
+    };
+    let continues = matches!(found.cue, Cue::Split | Cue::Continuation);
+    let direct = continues
+        || starts_clause
+            && (is_full_sentence(inner) || inner.chars().next().is_some_and(char::is_uppercase));
+    Some(Quote {
+        span: m.inner,
+        kind: if direct {
             QuoteKind::Direct
         } else {
             QuoteKind::Partial
-        };
-        let quote = match found {
-            Some(Attribution {
-                cue,
-                verb,
-                speaker,
-                resolution,
-            }) => {
-                let mut speaker = speaker;
-                if speaker.kind == SpeakerType::Person && speaker.name.is_some() {
-                    // A person named again without a role keeps the one given earlier.
-                    if let Some(known) = people.iter().rev().find(|p| p.name == speaker.name) {
-                        if speaker.role.is_none() && speaker.org.is_none() {
-                            speaker.role.clone_from(&known.role);
-                            speaker.org.clone_from(&known.org);
-                            speaker.org_entity = known.org_entity;
-                        }
-                        speaker.gender = speaker.gender.or(known.gender);
-                        add_titles(&mut speaker.titles, known.titles.iter().copied());
-                    }
-                    events.push((m.outer.start, speaker.clone()));
-                }
-                Quote {
-                    span: m.inner,
-                    kind,
-                    speaker,
-                    verb,
-                    cue,
-                    resolution,
-                    confidence: confidence(cue, resolution),
-                }
-            }
-            None if is_full_sentence(inner) && starts_clause => Quote {
-                span: m.inner,
-                kind: QuoteKind::Direct,
-                speaker: Speaker::unknown(),
-                verb: None,
-                cue: Cue::None,
-                resolution: None,
-                confidence: 0.0,
-            },
-            None => continue,
-        };
-        let attributed = quote.speaker.name.is_some() || quote.speaker.role.is_some();
-        previous = Some(PreviousQuote {
-            sentence: last,
-            paragraph: sentences[last].paragraph,
-            speaker: attributed.then(|| quote.speaker.clone()),
-            end: m.outer.end,
-        });
-        quotes.push(quote);
-    }
-    Attributed {
-        quotes,
-        unpaired_marks,
-    }
+        },
+        confidence: confidence(found.cue, found.resolution),
+        speaker: found.speaker,
+        verb: found.verb,
+        cue: found.cue,
+        resolution: found.resolution,
+    })
 }
 
 /// A quote that opens its sentence, attributed by the narrative sentence before it: a
@@ -704,78 +603,6 @@ fn previous_subject(
     }
     subject.gender = gender.or(subject.gender);
     Some(subject)
-}
-
-/// Which narrative a cue needs read for people.
-enum Need<'a> {
-    /// The sentences back from the quote, down to this byte.
-    Back(usize),
-    /// The sentences that contain this word.
-    Key(&'a str),
-}
-
-/// Adds the people introduced in the narrative of `span` (quoted words left out) to
-/// `events`, each at the start of the stretch that names them.
-fn narrate(
-    events: &mut Vec<(usize, Speaker)>,
-    span: Span,
-    sentences: &[Sentence],
-    (marked, reach): (&[marks::Marked], &[usize]),
-    ctx: &Context,
-) {
-    let first = sentences.partition_point(|s| s.span.end <= span.start);
-    for s in &sentences[first..] {
-        if s.span.start >= span.end {
-            break;
-        }
-        let start = s.span.start.max(span.start);
-        let end = s.span.end.min(span.end);
-        let mut from = start;
-        let mut stretches = Vec::new();
-        // Quotes that end after `start` lie at or after the first whose reach does, and
-        // quotes that start before `end` lie before the first that does not.
-        let lo = reach.partition_point(|&r| r <= start);
-        let hi = marked.partition_point(|q| q.outer.start < end).max(lo);
-        for q in marked[lo..hi]
-            .iter()
-            .filter(|q| q.outer.end > start && q.outer.start < end)
-        {
-            stretches.push(Span::new(from, q.outer.start.max(from)));
-            from = q.outer.end.min(end).max(from);
-        }
-        stretches.push(Span::new(from, end.max(from)));
-        for stretch in stretches.into_iter().filter(|s| !s.is_empty()) {
-            for person in speaker::introductions(ctx, stretch) {
-                events.push((stretch.start, person));
-            }
-        }
-    }
-}
-
-/// Moves `person` to the end of `people`, keeping what an earlier mention said of them.
-fn remember(people: &mut Vec<Speaker>, mut person: Speaker) {
-    if let Some(i) = people.iter().position(|p| p.name == person.name) {
-        let old = people.remove(i);
-        add_titles(&mut person.titles, old.titles);
-        person.role = person.role.or(old.role);
-        person.org = person.org.or(old.org);
-        person.org_entity = person.org_entity.or(old.org_entity);
-        person.gender = person.gender.or(old.gender);
-        person.entity = person.entity.or(old.entity);
-    }
-    people.push(person);
-}
-
-/// The people of `events` in the order they were last named, each once, with what all
-/// their mentions said of them.
-fn people_at(events: &[(usize, Speaker)]) -> Vec<Speaker> {
-    let mut ordered: Vec<&(usize, Speaker)> = events.iter().collect();
-    ordered.sort_by_key(|(at, _)| *at);
-    let mut people: Vec<Speaker> = Vec::new();
-    for (_, person) in ordered {
-        remember(&mut people, person.clone());
-    }
-    people
 }
 
 /// What a cue found: the rule, the speech verb as written, the speaker and how the
@@ -911,30 +738,4 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
         speaker,
         resolution,
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A person remembered again from their own remembered self (a pronoun resolved to
-    /// them, then their quote) keeps each title once; the list used to double each time.
-    #[test]
-    fn remembering_a_person_again_keeps_each_title_once() {
-        let mut people = vec![Speaker {
-            name: Some("Anna Berg".into()),
-            kind: SpeakerType::Person,
-            titles: vec!["Ambassador"],
-            ..Speaker::unknown()
-        }];
-        for _ in 0..16 {
-            let mut again = people[people.len() - 1].clone();
-            add_titles(&mut again.titles, ["Head"]);
-            remember(&mut people, again);
-        }
-        assert_eq!(people.len(), 1);
-        let titles = &people[0].titles;
-        assert_eq!(titles.len(), 2, "{} titles", titles.len());
-        assert_eq!(titles, &["Ambassador", "Head"]);
-    }
 }
