@@ -3,7 +3,7 @@
 //!
 //! Quoted spans are found over the whole article ([`marks`]), so a quote may cover several
 //! sentences or paragraphs. Each quote is then attributed by the first cue that fires
-//! ([`try_cues`], in this order):
+//! (`try_cues`, in this order):
 //! 1. the second half of a split quote, `“…,” said Name, “…”`, when only the first half's
 //!    attribution stands between them (`split`);
 //! 2. after the quote, in the sentence where it ends: `“…,” said [Title] Name[, role]`
