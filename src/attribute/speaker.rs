@@ -8,6 +8,7 @@
 //! name or from the apposition after it; `Role of [the] Org` splits into role and
 //! organization, and an organization mention inside the role is linked to its gazetteer id.
 
+use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use memchr::memmem;
@@ -1162,103 +1163,160 @@ fn singular_of(noun: &str) -> String {
     }
 }
 
+/// A speaker phrase, with what its rules look at.
+struct Phrase<'c, 'a> {
+    ctx: &'c Context<'a>,
+    span: Span,
+    order: Order,
+    toks: Vec<Token<'a>>,
+    /// The first word in lower case (`She said`, `The Mission`).
+    first: String,
+}
+
+type Parsed = (Speaker, Resolution);
+
+/// A rule's answer: the phrase's speaker, or that it names nobody (`Break`); or that the
+/// phrase is not of this rule's kind (`Continue`: the next rule is tried).
+type Verdict = ControlFlow<Option<Parsed>>;
+
+/// The rules of a speaker phrase, tried in this order.
+const RULES: &[fn(&Phrase) -> Verdict] = &[
+    pronoun,
+    authored_by,
+    unnamed,
+    named_person,
+    epithet,
+    organization_mention,
+    title_reference,
+    organization_word,
+];
+
 /// Parses a speaker phrase; `None` when it names nobody.
-pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolution)> {
-    let phrase = ctx.text[span.range()].trim();
-    // Only the first word is compared in lower case (`She said`, `The Mission`).
-    let first_word = phrase.split_whitespace().next().unwrap_or("");
-    let lower_first = first_word.to_lowercase();
-    let first = lower_first.as_str();
+pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<Parsed> {
+    let first = ctx.text[span.range()]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     let toks = tokens(ctx.text, span);
     if toks.is_empty() {
         return None;
     }
+    let phrase = Phrase {
+        ctx,
+        span,
+        order,
+        toks,
+        first,
+    };
+    RULES.iter().find_map(|rule| match rule(&phrase) {
+        ControlFlow::Break(found) => Some(found),
+        ControlFlow::Continue(()) => None,
+    })?
+}
 
-    // Pronouns refer to the nearest person before, of the same gender when it is known.
-    if matches!(first, "he" | "she") && toks.len() <= 3 {
-        let gender = if first == "he" {
-            crate::gazetteer::Gender::Male
-        } else {
-            crate::gazetteer::Gender::Female
-        };
-        // The nearest person who fits, unless the one named just before them is known to
-        // be of the pronoun's gender and they are not (`The Minister, Tomas Bello, and Ms.
-        // Anna Riis signed …` → `she` is Riis).
-        let mut fitting = ctx
-            .people
-            .iter()
-            .rev()
-            .filter(|p| p.gender.is_none_or(|g| g == gender));
-        let nearest = fitting.next()?;
-        let found = match fitting.next() {
-            Some(next) if nearest.gender.is_none() && next.gender == Some(gender) => next,
-            _ => nearest,
-        };
-        let mut speaker = found.clone();
-        speaker.gender = Some(gender);
-        return Some((speaker, Resolution::Pronoun));
+/// `he`, `she`: the nearest person before who fits.
+fn pronoun(p: &Phrase) -> Verdict {
+    let ctx = p.ctx;
+    if !(matches!(p.first.as_str(), "he" | "she") && p.toks.len() <= 3) {
+        return ControlFlow::Continue(());
     }
+    let gender = if p.first == "he" {
+        crate::gazetteer::Gender::Male
+    } else {
+        crate::gazetteer::Gender::Female
+    };
+    // The nearest person who fits, unless the one named just before them is known to
+    // be of the pronoun's gender and they are not (`The Minister, Tomas Bello, and Ms.
+    // Anna Riis signed …` → `she` is Riis).
+    let mut fitting = ctx
+        .people
+        .iter()
+        .rev()
+        .filter(|p| p.gender.is_none_or(|g| g == gender));
+    let Some(nearest) = fitting.next() else {
+        return ControlFlow::Break(None);
+    };
+    let found = match fitting.next() {
+        Some(next) if nearest.gender.is_none() && next.gender == Some(gender) => next,
+        _ => nearest,
+    };
+    let mut speaker = found.clone();
+    speaker.gender = Some(gender);
+    ControlFlow::Break(Some((speaker, Resolution::Pronoun)))
+}
 
-    // `a statement by Eva Moretti, …`: the author is the speaker.
+/// `a statement by Eva Moretti, …`: the author is the speaker.
+fn authored_by(p: &Phrase) -> Verdict {
+    let toks = &p.toks;
     if let Some(by) = toks.iter().take(4).position(|t| t.word == "by") {
         let lead_in = toks[..by]
             .iter()
             .all(|t| t.word.starts_with(char::is_lowercase));
         if by > 0 && lead_in && by + 1 < toks.len() {
-            return parse(ctx, Span::new(toks[by + 1].span.start, span.end), order);
+            let rest = Span::new(toks[by + 1].span.start, p.span.end);
+            return ControlFlow::Break(parse(p.ctx, rest, p.order));
         }
     }
+    ControlFlow::Continue(())
+}
 
-    // `one participant`, `a local teacher`: no name, the noun is the role; `a statement
-    // on the website` is an organization's word, below.
+/// `one participant`, `a local teacher`: no name, the noun is the role; `a statement on
+/// the website` is an organization's word, for [`organization_word`].
+fn unnamed(p: &Phrase) -> Verdict {
+    let (ctx, toks) = (p.ctx, &p.toks);
     let org_word = toks
         .iter()
         .any(|t| LEXICON.kind(without_possessive(t.word)) == Some(WordKind::Organization));
     let lower_noun = toks
         .get(1)
         .is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase));
-    if DETERMINERS.contains(&first)
-        && !org_word
-        && (lower_noun
-            || toks
-                .iter()
-                .any(|t| LEXICON.kind(t.word) == Some(WordKind::Unnamed)))
-    {
-        const STOP: &[&str] = &[
-            "from", "of", "in", "at", "with", "who", "during", "after", "for", "on",
-        ];
-        // `one of the trainees`: the role is the noun, in the singular.
-        let (from, plural) = match toks.get(1..3).map(|t| (t[0].word, t[1].word)) {
-            Some(("of", "the")) => (3, true),
-            _ => (1, false),
-        };
-        // The noun phrase ends at a preposition or at the end of its comma chunk.
-        let mut role: Vec<&str> = Vec::new();
-        for t in toks[from.min(toks.len())..].iter() {
-            if STOP.contains(&t.word) {
-                break;
-            }
-            role.push(t.word);
-            if ctx.text[t.span.end..].starts_with(',') {
-                break;
-            }
-        }
-        let singular;
-        if plural {
-            if let Some(last) = role.pop() {
-                singular = singular_of(last);
-                role.push(&singular);
-            }
-        }
-        let speaker = Speaker {
-            role: Some(role.join(" ").into()),
-            ..Speaker::unknown()
-        };
-        return Some((speaker, Resolution::Unnamed));
+    let unnamed_word = toks
+        .iter()
+        .any(|t| LEXICON.kind(t.word) == Some(WordKind::Unnamed));
+    if !DETERMINERS.contains(&p.first.as_str()) || org_word || !(lower_noun || unnamed_word) {
+        return ControlFlow::Continue(());
     }
+    const STOP: &[&str] = &[
+        "from", "of", "in", "at", "with", "who", "during", "after", "for", "on",
+    ];
+    // `one of the trainees`: the role is the noun, in the singular.
+    let (from, plural) = match toks.get(1..3).map(|t| (t[0].word, t[1].word)) {
+        Some(("of", "the")) => (3, true),
+        _ => (1, false),
+    };
+    // The noun phrase ends at a preposition or at the end of its comma chunk.
+    let mut role: Vec<&str> = Vec::new();
+    for t in toks[from.min(toks.len())..].iter() {
+        if STOP.contains(&t.word) {
+            break;
+        }
+        role.push(t.word);
+        if ctx.text[t.span.end..].starts_with(',') {
+            break;
+        }
+    }
+    let singular;
+    if plural {
+        if let Some(last) = role.pop() {
+            singular = singular_of(last);
+            role.push(&singular);
+        }
+    }
+    let speaker = Speaker {
+        role: Some(role.join(" ").into()),
+        ..Speaker::unknown()
+    };
+    ControlFlow::Break(Some((speaker, Resolution::Unnamed)))
+}
 
+/// A person's name: a gazetteer person, a run of capitalised words, a surname or title
+/// introduced earlier, or a surname never introduced in full; with the role and
+/// organization of the title before it or the apposition after it.
+fn named_person(p: &Phrase) -> Verdict {
+    let (ctx, toks, order) = (p.ctx, &p.toks, p.order);
     // Comma chunks: one names the speaker, the next one is the apposition.
-    let chunks = comma_chunks(ctx.text, &toks);
+    let chunks = comma_chunks(ctx.text, toks);
     let is_role_chunk = |c: &[Token]| {
         c[0].word.chars().next().is_some_and(char::is_lowercase)
             || c.iter()
@@ -1305,7 +1363,7 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
             run.and_then(|&(a, b)| known_by_tail(ctx, &ctx.text[span_of(chunk, a, b).range()]))
         {
             // `Van den Broek said` after `Pieter van den Broek`.
-            return Some((found, Resolution::Surname));
+            return ControlFlow::Break(Some((found, Resolution::Surname)));
         } else if let Some(&(a, b)) = run {
             let s = span_of(chunk, a, b);
             // A listed person would have been a mention above.
@@ -1321,7 +1379,7 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
                 _ => None,
             });
             found.gender = found.gender.or(honorific);
-            return Some((found, Resolution::Surname));
+            return ControlFlow::Break(Some((found, Resolution::Surname)));
         } else if let Some(&(a, b)) = runs.first().filter(|&&(a, b)| {
             // `“…,” Moretti said`: a surname never introduced in full is the speaker when
             // it is the whole phrase, after ranks or honorifics only.
@@ -1339,174 +1397,213 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<(Speaker, Resolu
         } else {
             continue;
         };
-        let mut speaker = Speaker {
-            name: Some(ctx.text[name_span.range()].into()),
-            kind: SpeakerType::Person,
-            ..Speaker::unknown()
-        };
-        if let Some(entity) = known.filter(|&e| ctx.gazetteer.entity(e).kind == EntityType::Person)
-        {
-            let e = ctx.gazetteer.entity(entity);
-            speaker.name = Some(e.name.as_str().into());
-            speaker.entity = Some(entity);
-            speaker.gender = e.gender;
-        }
-        // Honorifics before the name give gender; titles before it are the role.
-        let before: Vec<&Token> = chunk
-            .iter()
-            .filter(|t| t.span.end <= name_span.start)
-            .collect();
-        for t in &before {
-            match LEXICON.kind(t.word) {
-                Some(WordKind::Honorific(Some(g))) => speaker.gender = speaker.gender.or(Some(g)),
-                Some(WordKind::Title | WordKind::Rank) => {
-                    super::add_titles(&mut speaker.titles, LEXICON.title(t.word))
-                }
-                _ => {}
-            }
-        }
-        let name_at = chunk.partition_point(|t| t.span.start < name_span.start);
-        let first = title_start(ctx, chunk, name_at);
-        let role_start = (first < name_at).then(|| chunk[first].span.start);
-        if chunks.get(ci + 1).is_some_and(|c| is_apposition(c)) {
-            role_and_org(ctx, apposition_span(ctx, &chunks, ci + 1), &mut speaker);
-        }
-        // `said Special Envoy, Ambassador Carla Ruiz,`: a title phrase in the chunk before.
-        if speaker.role.is_none() {
-            if let Some(title) = ci.checked_sub(1).and_then(|i| title_phrase(chunks[i])) {
-                role_and_org(ctx, title, &mut speaker);
-            }
-        }
-        if speaker.role.is_none() {
-            if let Some(start) = role_start {
-                role_and_org(ctx, Span::new(start, name_span.start), &mut speaker);
-            }
-        }
-        if speaker.org.is_none() {
-            if let Some((org, entity)) = org_after_name(ctx, chunk, name_span) {
-                speaker.org = Some(org);
-                speaker.org_entity = entity;
-            }
-        }
-        if speaker.role.is_none() {
-            if let Some(known) = speaker.entity.and_then(|e| ctx.roles.of(e)) {
-                speaker.role.clone_from(&known.role);
-                speaker.org = speaker.org.take().or(known.org.clone());
-                speaker.org_entity = speaker.org_entity.or(known.org_entity);
-            }
-        }
-        if let Some(role) = &speaker.role {
-            let words = role.split_whitespace().filter_map(|w| LEXICON.title(w));
-            super::add_titles(&mut speaker.titles, words);
-        }
-        return Some((speaker, resolution));
+        let speaker = person_speaker(ctx, &chunks, ci, name_span, known);
+        return ControlFlow::Break(Some((speaker, resolution)));
     }
+    ControlFlow::Continue(())
+}
 
-    // `the veteran diplomat said`, `the UN official told reporters`: the person last
-    // named with a role, not the organization in the phrase.
-    let epithet = toks.last().is_some_and(|t| {
+/// The person named at `name_span` in chunk `ci` of a phrase: the gazetteer's entry when
+/// `known`, the gender of an honorific, the role and organization of the apposition after
+/// the name, the title phrase before it, or the gazetteer.
+fn person_speaker(
+    ctx: &Context,
+    chunks: &[&[Token]],
+    ci: usize,
+    name_span: Span,
+    known: Option<EntityRef>,
+) -> Speaker {
+    let chunk = chunks[ci];
+    let mut speaker = Speaker {
+        name: Some(ctx.text[name_span.range()].into()),
+        kind: SpeakerType::Person,
+        ..Speaker::unknown()
+    };
+    if let Some(entity) = known.filter(|&e| ctx.gazetteer.entity(e).kind == EntityType::Person) {
+        let e = ctx.gazetteer.entity(entity);
+        speaker.name = Some(e.name.as_str().into());
+        speaker.entity = Some(entity);
+        speaker.gender = e.gender;
+    }
+    // Honorifics before the name give gender; titles before it are the role.
+    let before: Vec<&Token> = chunk
+        .iter()
+        .filter(|t| t.span.end <= name_span.start)
+        .collect();
+    for t in &before {
+        match LEXICON.kind(t.word) {
+            Some(WordKind::Honorific(Some(g))) => speaker.gender = speaker.gender.or(Some(g)),
+            Some(WordKind::Title | WordKind::Rank) => {
+                super::add_titles(&mut speaker.titles, LEXICON.title(t.word))
+            }
+            _ => {}
+        }
+    }
+    let name_at = chunk.partition_point(|t| t.span.start < name_span.start);
+    let first = title_start(ctx, chunk, name_at);
+    let role_start = (first < name_at).then(|| chunk[first].span.start);
+    if chunks.get(ci + 1).is_some_and(|c| is_apposition(c)) {
+        role_and_org(ctx, apposition_span(ctx, chunks, ci + 1), &mut speaker);
+    }
+    // `said Special Envoy, Ambassador Carla Ruiz,`: a title phrase in the chunk before.
+    if speaker.role.is_none() {
+        if let Some(title) = ci.checked_sub(1).and_then(|i| title_phrase(chunks[i])) {
+            role_and_org(ctx, title, &mut speaker);
+        }
+    }
+    if speaker.role.is_none() {
+        if let Some(start) = role_start {
+            role_and_org(ctx, Span::new(start, name_span.start), &mut speaker);
+        }
+    }
+    if speaker.org.is_none() {
+        if let Some((org, entity)) = org_after_name(ctx, chunk, name_span) {
+            speaker.org = Some(org);
+            speaker.org_entity = entity;
+        }
+    }
+    if speaker.role.is_none() {
+        if let Some(known) = speaker.entity.and_then(|e| ctx.roles.of(e)) {
+            speaker.role.clone_from(&known.role);
+            speaker.org = speaker.org.take().or(known.org.clone());
+            speaker.org_entity = speaker.org_entity.or(known.org_entity);
+        }
+    }
+    if let Some(role) = &speaker.role {
+        let words = role.split_whitespace().filter_map(|w| LEXICON.title(w));
+        super::add_titles(&mut speaker.titles, words);
+    }
+    speaker
+}
+
+/// `the veteran diplomat said`, `the UN official told reporters`: the person last named
+/// with a role, not the organization in the phrase. Nobody yet: the narrative is read for
+/// people and the phrase parsed again.
+fn epithet(p: &Phrase) -> Verdict {
+    let epithet = p.toks.last().is_some_and(|t| {
         t.word.starts_with(char::is_lowercase)
             && !t.word.ends_with('s')
             && LEXICON.kind(t.word) == Some(WordKind::Unnamed)
     });
-    if first == "the" && epithet && toks.len() <= 4 {
-        // Nobody yet: the narrative is read for people and the phrase parsed again.
-        return ctx
-            .people
-            .iter()
-            .rev()
-            .find(|p| p.kind == SpeakerType::Person && (p.role.is_some() || p.org.is_some()))
-            .map(|person| (person.clone(), Resolution::Title));
+    if p.first != "the" || !epithet || p.toks.len() > 4 {
+        return ControlFlow::Continue(());
     }
-
-    // Organizations: a gazetteer mention, or `the Mission`/`the statement` for the issuer.
-    let org = ctx.mentions.iter().copied().find(|m| {
-        span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
-    });
-    if let Some(m) = org {
-        let issuer = ctx
-            .issued_by
-            .iter()
-            .zip(ctx.issuer_ids)
-            .find(|(_, id)| **id == Some(m.entity))
-            .map(|(name, _)| name);
-        let speaker = Speaker {
-            name: Some(
-                issuer
-                    .map_or(&ctx.text[m.span.range()], String::as_str)
-                    .into(),
-            ),
-            kind: SpeakerType::Organization,
-            entity: Some(m.entity),
-            ..Speaker::unknown()
-        };
-        return Some((speaker, Resolution::Organization));
-    }
-    // `the Ambassador`, `the Head of Mission`: the person introduced with that title.
-    let title_words: Vec<&str> = toks
+    let found = p
+        .ctx
+        .people
         .iter()
+        .rev()
+        .find(|p| p.kind == SpeakerType::Person && (p.role.is_some() || p.org.is_some()));
+    ControlFlow::Break(found.map(|person| (person.clone(), Resolution::Title)))
+}
+
+/// An organization named in the phrase and listed in the gazetteers; an issuing office
+/// by the name it is issued under.
+fn organization_mention(p: &Phrase) -> Verdict {
+    let ctx = p.ctx;
+    let org = ctx.mentions.iter().copied().find(|m| {
+        p.span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
+    });
+    let Some(m) = org else {
+        return ControlFlow::Continue(());
+    };
+    let issuer = ctx
+        .issued_by
+        .iter()
+        .zip(ctx.issuer_ids)
+        .find(|(_, id)| **id == Some(m.entity))
+        .map(|(name, _)| name);
+    let speaker = Speaker {
+        name: Some(
+            issuer
+                .map_or(&ctx.text[m.span.range()], String::as_str)
+                .into(),
+        ),
+        kind: SpeakerType::Organization,
+        entity: Some(m.entity),
+        ..Speaker::unknown()
+    };
+    ControlFlow::Break(Some((speaker, Resolution::Organization)))
+}
+
+/// The title and rank words of a phrase.
+fn title_words<'a>(toks: &[Token<'a>]) -> Vec<&'a str> {
+    toks.iter()
         .filter(|t| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)))
         .map(|t| t.word)
-        .collect();
-    if first == "the" && !title_words.is_empty() {
-        let found = ctx
-            .people
-            .iter()
-            .rev()
-            .find(|p| title_words.iter().all(|w| p.titles.iter().any(|t| t == w)));
-        if let Some(found) = found {
-            return Some((found.clone(), Resolution::Title));
-        }
+        .collect()
+}
+
+/// `the Ambassador`, `the Head of Mission`: the person introduced with that title.
+fn title_reference(p: &Phrase) -> Verdict {
+    let titles = title_words(&p.toks);
+    if p.first != "the" || titles.is_empty() {
+        return ControlFlow::Continue(());
     }
-    // `the Mission said`: the issuing office with that word in its name, else the first;
-    // `the Central Election Commission said`: an organization by its own name.
+    let found = p
+        .ctx
+        .people
+        .iter()
+        .rev()
+        .find(|p| titles.iter().all(|w| p.titles.iter().any(|t| t == w)));
+    match found {
+        Some(found) => ControlFlow::Break(Some((found.clone(), Resolution::Title))),
+        None => ControlFlow::Continue(()),
+    }
+}
+
+/// `the Mission said`: the issuing office with that word in its name, else the first;
+/// `the Central Election Commission said`: an organization by its own name; `a statement
+/// on the Agency’s website reads`: the Agency named in full before.
+fn organization_word(p: &Phrase) -> Verdict {
+    let (ctx, toks) = (p.ctx, &p.toks);
     let org_words: Vec<&str> = toks
         .iter()
         .map(|t| without_possessive(t.word))
         .filter(|w| LEXICON.kind(w) == Some(WordKind::Organization))
         .collect();
-    let determiner = matches!(first, "the" | "a" | "an");
-    if determiner && !org_words.is_empty() && title_words.is_empty() && toks.len() <= 6 {
-        let named = toks[1..]
-            .iter()
-            .all(|t| t.word.chars().next().is_some_and(char::is_uppercase));
-        let issuers = ctx.issued_by.iter().zip(ctx.issuer_ids);
-        let issuer = issuers
-            .clone()
-            .find(|(i, _)| {
-                org_words
-                    .iter()
-                    .any(|w| i.split_whitespace().any(|x| x == *w))
-            })
-            .or(issuers.clone().next().filter(|_| !named || toks.len() == 2));
-        let (name, entity) = match issuer {
-            Some((issuer, id)) => (issuer.clone(), *id),
-            None if named && toks.len() > 2 => {
-                let name = ctx.text[toks[1].span.start..toks[toks.len() - 1].span.end].to_string();
-                let id = ctx.gazetteer.lookup(&name);
-                (name, id)
-            }
-            // `A statement on the Agency’s website reads`: the Agency named in full before.
-            None if !named => {
-                let name = org_words
-                    .iter()
-                    .filter(|w| w.starts_with(char::is_uppercase))
-                    .find_map(|w| org_named_before(ctx, w))?;
-                let id = ctx.gazetteer.lookup(name);
-                (name.to_string(), id)
-            }
-            None => return None,
-        };
-        let speaker = Speaker {
-            entity,
-            name: Some(name.into()),
-            kind: SpeakerType::Organization,
-            ..Speaker::unknown()
-        };
-        return Some((speaker, Resolution::Organization));
+    let determiner = matches!(p.first.as_str(), "the" | "a" | "an");
+    if !determiner || org_words.is_empty() || !title_words(toks).is_empty() || toks.len() > 6 {
+        return ControlFlow::Continue(());
     }
-
-    None
+    let named = toks[1..]
+        .iter()
+        .all(|t| t.word.chars().next().is_some_and(char::is_uppercase));
+    let issuers = ctx.issued_by.iter().zip(ctx.issuer_ids);
+    let issuer = issuers
+        .clone()
+        .find(|(i, _)| {
+            org_words
+                .iter()
+                .any(|w| i.split_whitespace().any(|x| x == *w))
+        })
+        .or(issuers.clone().next().filter(|_| !named || toks.len() == 2));
+    let (name, entity) = match issuer {
+        Some((issuer, id)) => (issuer.clone(), *id),
+        None if named && toks.len() > 2 => {
+            let name = ctx.text[toks[1].span.start..toks[toks.len() - 1].span.end].to_string();
+            let id = ctx.gazetteer.lookup(&name);
+            (name, id)
+        }
+        None if !named => {
+            let found = org_words
+                .iter()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .find_map(|w| org_named_before(ctx, w));
+            let Some(name) = found else {
+                return ControlFlow::Break(None);
+            };
+            (name.to_string(), ctx.gazetteer.lookup(name))
+        }
+        None => return ControlFlow::Break(None),
+    };
+    let speaker = Speaker {
+        entity,
+        name: Some(name.into()),
+        kind: SpeakerType::Organization,
+        ..Speaker::unknown()
+    };
+    ControlFlow::Break(Some((speaker, Resolution::Organization)))
 }
 
 #[cfg(test)]
