@@ -331,24 +331,10 @@ fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
     }
 }
 
-/// Splits a role phrase into role, organization and the organization's gazetteer entry.
-///
-/// The cut is at the first `of`, `at`, `with`, `from` or `in` after a title word, else at
-/// the first `of`, `at`, `with` or `from`: `Deputy Head of the OSCE Programme Office in
-/// Astana` → `Deputy Head` + `OSCE Programme Office in Astana`; `Senior Rule of Law
-/// Officer at the OSCE Mission to Skopje` → `Senior Rule of Law Officer` + `OSCE Mission to
-/// Skopje`. An organization written first is the organization (`ODIHR Director`), and
-/// `OSCE Representative on Freedom of the Media` is that role of the `OSCE`. What follows
-/// `from` or `in` is an organization only when it names one (`a lawyer from Tirana` has
-/// none); a country is not an organization (`Ambassador of Austria` is all role, `Deputy
-/// Permanent Representative of Malta to the OSCE` has the `OSCE`); `Head of Mission` is a
-/// role, and `Officer at the Mission` works for the issuing Mission.
-pub(crate) fn split_role(
-    gazetteer: &Gazetteer,
-    (issued_by, issuer_ids): (&[String], &[Option<EntityRef>]),
-    phrase: &str,
-    mentions: Option<(&[Match], usize)>,
-) -> RoleSplit {
+/// The part of a role phrase that can be a role: without the brackets cut by a comma,
+/// the clause after it, the second of two titles, a leading article, and ranks or
+/// honorifics at either end. `None` when nothing is left.
+fn role_phrase(phrase: &str) -> Option<&str> {
     let mut raw = phrase.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
     // `... for Refugees (UNHCR`: a bracketed acronym cut by the comma split. The last
     // ` (` is found by its bracket: a substring searcher costs more to build than to run
@@ -407,9 +393,130 @@ pub(crate) fn split_role(
     {
         raw = tail.trim_start();
     }
-    if raw.is_empty() || not_role(raw) {
-        return RoleSplit::default();
+    (!raw.is_empty() && !not_role(raw)).then_some(raw)
+}
+
+/// The mentions inside a role phrase, with spans relative to it.
+struct InPhrase<'g> {
+    gazetteer: &'g Gazetteer,
+    found: Vec<Match>,
+}
+
+impl InPhrase<'_> {
+    /// The mention of `kind` that starts at byte `from`. Demonyms are not places here:
+    /// `the Ukrainian delegation` is an organization.
+    fn kind_at(&self, kind: EntityType, from: usize) -> Option<Match> {
+        self.found.iter().copied().find(|m| {
+            m.span.start == from
+                && m.form != crate::gazetteer::Form::Demonym
+                && self.gazetteer.entity(m.entity).kind == kind
+        })
     }
+}
+
+/// A role phrase that does not open with an organization, cut at its connector: the
+/// first `of`, `at`, `with`, `from` or `in` after a title word, else the first `of`, `at`,
+/// `with` or `from`. Gives the role, the organization as written, and the entry of an
+/// issuing office that `the Mission` stands for.
+fn cut_at_connector<'r>(
+    raw: &'r str,
+    within: &InPhrase,
+    (issued_by, issuer_ids): (&'r [String], &[Option<EntityRef>]),
+) -> (&'r str, Option<&'r str>, Option<EntityRef>) {
+    // (byte of the space before the connector, the connector with its spaces, the
+    // word before it)
+    let cuts = word_starts(raw)
+        .scan("", |before, (at, w)| {
+            Some((at, w, std::mem::replace(before, w)))
+        })
+        .filter_map(|(at, w, before)| {
+            let connector = match w {
+                "of" => " of ",
+                "at" => " at ",
+                "with" => " with ",
+                "from" => " from ",
+                "in" => " in ",
+                _ => return None,
+            };
+            // Lazily: a phrase that opens with `of` has no space before it.
+            (at > 0 && raw[at + w.len()..].starts_with(' ')).then(|| (at - 1, connector, before))
+        });
+    let after_title = cuts
+        .clone()
+        .find(|&(_, _, before)| LEXICON.kind(before) == Some(WordKind::Title));
+    let first = cuts.clone().find(|&(_, c, _)| c != " in ");
+    let Some((at, connector, before)) = after_title.or(first) else {
+        return (raw, None, None);
+    };
+    let after = &raw[at + connector.len()..];
+    let article = after.starts_with("the ");
+    let org = after.strip_prefix("the ").unwrap_or(after).trim();
+    let org_from = raw.len() - org.len();
+    let single_org_word = !org.contains(' ') && LEXICON.kind(org) == Some(WordKind::Organization);
+    let names_org = within.kind_at(EntityType::Organization, org_from).is_some()
+        || org
+            .split_whitespace()
+            .any(|w| LEXICON.kind(w) == Some(WordKind::Organization));
+    let place = within.kind_at(EntityType::Place, org_from);
+    // `Deputy Minister of Education and Science`: a portfolio, not an
+    // organization (`Minister of the Interior` too).
+    let portfolio = before == "Minister" && connector == " of " && place.is_none();
+    let (role, org) = if portfolio || single_org_word && !article {
+        (raw, None) // `Head of Mission`
+    } else if single_org_word {
+        let issuer = issued_by
+            .iter()
+            .zip(issuer_ids)
+            .find(|(i, _)| i.split_whitespace().any(|w| w == org));
+        let name = issuer.map_or(org, |(i, _)| i.as_str());
+        return (&raw[..at], Some(name), issuer.and_then(|(_, id)| *id));
+    } else if matches!(connector, " from " | " in ") && !names_org {
+        (&raw[..at], None)
+    } else if let Some(p) = place {
+        match memmem::find(&raw.as_bytes()[p.span.end..], b" to ") {
+            // `Permanent Representative of Malta to the OSCE`; `Ambassador of
+            // Norway to Uzbekistan` is all role.
+            Some(to)
+                if within
+                    .kind_at(EntityType::Place, p.span.end + to + 4)
+                    .is_some() =>
+            {
+                (raw, None)
+            }
+            Some(to) => {
+                let org = raw[p.span.end + to + 4..].trim_start_matches("the ");
+                (&raw[..p.span.end + to], Some(org))
+            }
+            None if p.span.end == raw.len() => (raw, None),
+            None => (&raw[..at], Some(org)),
+        }
+    } else {
+        (&raw[..at], Some(org))
+    };
+    (role, org, None)
+}
+
+/// Splits a role phrase into role, organization and the organization's gazetteer entry.
+///
+/// The cut is at the first `of`, `at`, `with`, `from` or `in` after a title word, else at
+/// the first `of`, `at`, `with` or `from`: `Deputy Head of the OSCE Programme Office in
+/// Astana` → `Deputy Head` + `OSCE Programme Office in Astana`; `Senior Rule of Law
+/// Officer at the OSCE Mission to Skopje` → `Senior Rule of Law Officer` + `OSCE Mission to
+/// Skopje`. An organization written first is the organization (`ODIHR Director`), and
+/// `OSCE Representative on Freedom of the Media` is that role of the `OSCE`. What follows
+/// `from` or `in` is an organization only when it names one (`a lawyer from Tirana` has
+/// none); a country is not an organization (`Ambassador of Austria` is all role, `Deputy
+/// Permanent Representative of Malta to the OSCE` has the `OSCE`); `Head of Mission` is a
+/// role, and `Officer at the Mission` works for the issuing Mission.
+pub(crate) fn split_role(
+    gazetteer: &Gazetteer,
+    (issued_by, issuer_ids): (&[String], &[Option<EntityRef>]),
+    phrase: &str,
+    mentions: Option<(&[Match], usize)>,
+) -> RoleSplit {
+    let Some(raw) = role_phrase(phrase) else {
+        return RoleSplit::default();
+    };
     // Mentions of `raw`: those given (with the phrase's offset in their text), or a
     // search of it. `base` is where `raw` starts in the mentions' text.
     let offset = raw.as_ptr() as usize - phrase.as_ptr() as usize;
@@ -421,121 +528,48 @@ pub(crate) fn split_role(
             (&searched[..], 0)
         }
     };
-    let found = mentions
-        .iter()
-        .filter(move |m| m.span.start >= base && m.span.end <= base + raw.len())
-        .map(move |m| {
-            let mut m = *m;
-            m.span = Span::new(m.span.start - base, m.span.end - base);
-            m
-        });
-    // Demonyms are not places here: `the Ukrainian delegation` is an organization.
-    let kind_at = |kind: EntityType, from: usize| {
-        found.clone().find(|m| {
-            m.span.start == from
-                && m.form != crate::gazetteer::Form::Demonym
-                && gazetteer.entity(m.entity).kind == kind
-        })
+    let within = InPhrase {
+        gazetteer,
+        found: mentions
+            .iter()
+            .filter(|m| m.span.start >= base && m.span.end <= base + raw.len())
+            .map(|m| {
+                let mut m = *m;
+                m.span = Span::new(m.span.start - base, m.span.end - base);
+                m
+            })
+            .collect(),
     };
     // The entry of an organization that is not written in the phrase itself.
     let mut known: Option<EntityRef> = None;
-    let (role, org): (&str, Option<&str>) = if let Some(m) = kind_at(EntityType::Organization, 0) {
-        let org = &raw[m.span.range()];
-        let rest = raw[m.span.end..]
-            .trim_start_matches(['’', '\'', 's'])
-            .trim();
-        // `Office for … Human Rights (ODIHR) Director`: the acronym repeats the name.
-        let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
-            Some((acronym, after)) if !acronym.contains(' ') => after.trim(),
-            _ => rest,
-        };
-        match org.strip_prefix("OSCE ") {
-            Some(post) if rest.is_empty() => {
-                // The institution's topmost parent is the OSCE itself.
-                let mut top = m.entity;
-                while let Some(parent) = gazetteer.entity(top).parent_ref {
-                    top = parent;
-                }
-                known = Some(top).filter(|&t| t != m.entity);
-                (post, Some("OSCE"))
-            }
-            _ => (rest, Some(org)),
-        }
-    } else {
-        // (byte of the space before the connector, the connector with its spaces, the
-        // word before it)
-        let cuts = word_starts(raw)
-            .scan("", |before, (at, w)| {
-                Some((at, w, std::mem::replace(before, w)))
-            })
-            .filter_map(|(at, w, before)| {
-                let connector = match w {
-                    "of" => " of ",
-                    "at" => " at ",
-                    "with" => " with ",
-                    "from" => " from ",
-                    "in" => " in ",
-                    _ => return None,
-                };
-                // Lazily: a phrase that opens with `of` has no space before it.
-                (at > 0 && raw[at + w.len()..].starts_with(' '))
-                    .then(|| (at - 1, connector, before))
-            });
-        let after_title = cuts
-            .clone()
-            .find(|&(_, _, before)| LEXICON.kind(before) == Some(WordKind::Title));
-        let first = cuts.clone().find(|&(_, c, _)| c != " in ");
-        match after_title.or(first) {
-            Some((at, connector, before)) => {
-                let after = &raw[at + connector.len()..];
-                let article = after.starts_with("the ");
-                let org = after.strip_prefix("the ").unwrap_or(after).trim();
-                let org_from = raw.len() - org.len();
-                let single_org_word =
-                    !org.contains(' ') && LEXICON.kind(org) == Some(WordKind::Organization);
-                let names_org = kind_at(EntityType::Organization, org_from).is_some()
-                    || org
-                        .split_whitespace()
-                        .any(|w| LEXICON.kind(w) == Some(WordKind::Organization));
-                let place = kind_at(EntityType::Place, org_from);
-                // `Deputy Minister of Education and Science`: a portfolio, not an
-                // organization (`Minister of the Interior` too).
-                let portfolio = before == "Minister" && connector == " of " && place.is_none();
-                if portfolio || single_org_word && !article {
-                    (raw, None) // `Head of Mission`
-                } else if single_org_word {
-                    let issuer = issued_by
-                        .iter()
-                        .zip(issuer_ids)
-                        .find(|(i, _)| i.split_whitespace().any(|w| w == org))
-                        .map(|(i, id)| {
-                            known = *id;
-                            i
-                        });
-                    (&raw[..at], Some(issuer.map_or(org, |i| i.as_str())))
-                } else if matches!(connector, " from " | " in ") && !names_org {
-                    (&raw[..at], None)
-                } else if let Some(p) = place {
-                    match memmem::find(&raw.as_bytes()[p.span.end..], b" to ") {
-                        // `Permanent Representative of Malta to the OSCE`; `Ambassador of
-                        // Norway to Uzbekistan` is all role.
-                        Some(to) if kind_at(EntityType::Place, p.span.end + to + 4).is_some() => {
-                            (raw, None)
-                        }
-                        Some(to) => {
-                            let org = raw[p.span.end + to + 4..].trim_start_matches("the ");
-                            (&raw[..p.span.end + to], Some(org))
-                        }
-                        None if p.span.end == raw.len() => (raw, None),
-                        None => (&raw[..at], Some(org)),
+    let (role, org): (&str, Option<&str>) =
+        if let Some(m) = within.kind_at(EntityType::Organization, 0) {
+            let org = &raw[m.span.range()];
+            let rest = raw[m.span.end..]
+                .trim_start_matches(['’', '\'', 's'])
+                .trim();
+            // `Office for … Human Rights (ODIHR) Director`: the acronym repeats the name.
+            let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+                Some((acronym, after)) if !acronym.contains(' ') => after.trim(),
+                _ => rest,
+            };
+            match org.strip_prefix("OSCE ") {
+                Some(post) if rest.is_empty() => {
+                    // The institution's topmost parent is the OSCE itself.
+                    let mut top = m.entity;
+                    while let Some(parent) = gazetteer.entity(top).parent_ref {
+                        top = parent;
                     }
-                } else {
-                    (&raw[..at], Some(org))
+                    known = Some(top).filter(|&t| t != m.entity);
+                    (post, Some("OSCE"))
                 }
+                _ => (rest, Some(org)),
             }
-            None => (raw, None),
-        }
-    };
+        } else {
+            let (role, org, issuer) = cut_at_connector(raw, &within, (issued_by, issuer_ids));
+            known = issuer;
+            (role, org)
+        };
     let org = org
         .map(|o| {
             let o = circumstance_cut(o.trim());
@@ -558,8 +592,9 @@ pub(crate) fn split_role(
         }
     };
     let org_entity = org.and_then(|o| match last_at(o) {
-        Some(at) => found
-            .clone()
+        Some(at) => within
+            .found
+            .iter()
             .filter(|m| m.span.start >= at && m.span.end <= at + o.len())
             .filter(|m| gazetteer.entity(m.entity).kind == EntityType::Organization)
             .max_by_key(|m| (m.span.len(), std::cmp::Reverse(m.span.start)))
