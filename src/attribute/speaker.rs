@@ -1300,6 +1300,9 @@ fn authored_by(p: &Phrase) -> Verdict {
 /// the website` is an organization's word, for [`organization_word`].
 fn unnamed(p: &Phrase) -> Verdict {
     let (ctx, toks) = (p.ctx, &p.toks);
+    if !DETERMINERS.contains(&p.first.as_str()) {
+        return ControlFlow::Continue(());
+    }
     let org_word = toks
         .iter()
         .any(|t| LEXICON.kind(without_possessive(t.word)) == Some(WordKind::Organization));
@@ -1309,7 +1312,7 @@ fn unnamed(p: &Phrase) -> Verdict {
     let unnamed_word = toks
         .iter()
         .any(|t| LEXICON.kind(t.word) == Some(WordKind::Unnamed));
-    if !DETERMINERS.contains(&p.first.as_str()) || org_word || !(lower_noun || unnamed_word) {
+    if org_word || !(lower_noun || unnamed_word) {
         return ControlFlow::Continue(());
     }
     const STOP: &[&str] = &[
@@ -1571,8 +1574,11 @@ fn title_words<'a>(toks: &[Token<'a>]) -> Vec<&'a str> {
 
 /// `the Ambassador`, `the Head of Mission`: the person introduced with that title.
 fn title_reference(p: &Phrase) -> Verdict {
+    if p.first != "the" {
+        return ControlFlow::Continue(());
+    }
     let titles = title_words(&p.toks);
-    if p.first != "the" || titles.is_empty() {
+    if titles.is_empty() {
         return ControlFlow::Continue(());
     }
     let found = p
@@ -1592,13 +1598,16 @@ fn title_reference(p: &Phrase) -> Verdict {
 /// on the Agency’s website reads`: the Agency named in full before.
 fn organization_word(p: &Phrase) -> Verdict {
     let (ctx, toks) = (p.ctx, &p.toks);
+    let determiner = matches!(p.first.as_str(), "the" | "a" | "an");
+    if !determiner || toks.len() > 6 {
+        return ControlFlow::Continue(());
+    }
     let org_words: Vec<&str> = toks
         .iter()
         .map(|t| without_possessive(t.word))
         .filter(|w| LEXICON.kind(w) == Some(WordKind::Organization))
         .collect();
-    let determiner = matches!(p.first.as_str(), "the" | "a" | "an");
-    if !determiner || org_words.is_empty() || !title_words(toks).is_empty() || toks.len() > 6 {
+    if org_words.is_empty() || !title_words(toks).is_empty() {
         return ControlFlow::Continue(());
     }
     let named = toks[1..]
