@@ -1208,6 +1208,13 @@ struct Phrase<'c, 'a> {
     first: String,
 }
 
+impl Phrase<'_, '_> {
+    /// The person named most recently before the phrase who fits `test`.
+    fn last_person(&self, test: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
+        self.ctx.people.iter().rev().find(|p| test(p))
+    }
+}
+
 type Parsed = (Speaker, Resolution);
 
 /// A rule's answer: the phrase's speaker, or that it names nobody (`Break`); or that the
@@ -1526,12 +1533,8 @@ fn epithet(p: &Phrase) -> Verdict {
     if p.first != "the" || !epithet || p.toks.len() > 4 {
         return ControlFlow::Continue(());
     }
-    let found = p
-        .ctx
-        .people
-        .iter()
-        .rev()
-        .find(|p| p.kind == SpeakerType::Person && (p.role.is_some() || p.org.is_some()));
+    let found =
+        p.last_person(|p| p.kind == SpeakerType::Person && (p.role.is_some() || p.org.is_some()));
     ControlFlow::Break(found.map(|person| (person.clone(), Resolution::Title)))
 }
 
@@ -1581,12 +1584,7 @@ fn title_reference(p: &Phrase) -> Verdict {
     if titles.is_empty() {
         return ControlFlow::Continue(());
     }
-    let found = p
-        .ctx
-        .people
-        .iter()
-        .rev()
-        .find(|p| titles.iter().all(|w| p.titles.iter().any(|t| t == w)));
+    let found = p.last_person(|p| titles.iter().all(|w| p.titles.iter().any(|t| t == w)));
     match found {
         Some(found) => ControlFlow::Break(Some((found.clone(), Resolution::Title))),
         None => ControlFlow::Continue(()),
