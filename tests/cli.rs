@@ -57,66 +57,6 @@ fn output_directory_with_other_files_is_refused_without_force() {
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
 
-/// The sample page the users scrape: metadata, lead once, no menu, both quotes attributed.
-#[test]
-fn shared_sample_page() {
-    let samples = manifest_dir().join("../shared/samples");
-    assert!(
-        samples.is_dir(),
-        "the shared sample folder is part of the workplace: {}",
-        samples.display()
-    );
-    let out = temp_dir();
-    let status = whosaid()
-        .arg("extract")
-        .arg(&samples)
-        .args(["-q", "--out"])
-        .arg(out.path())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let articles = read_table(&out.path().join("articles.csv"));
-    assert_eq!(articles.len(), 1);
-    let a = &articles[0];
-    assert!(a["title"].starts_with("Protecting public spaces and critical infrastructure"));
-    assert_eq!(
-        a["issued_by"],
-        "OSCE Secretariat; Transnational Threats Department; OSCE Programme Office in Astana"
-    );
-    assert_eq!(a["fields_of_work"], "Countering terrorism");
-    assert_eq!(a["published"], "");
-    assert_eq!(a["content_type"], "News Item");
-    let lead = "National experts from the Government of Kazakhstan convened";
-    assert_eq!(a["text"].matches(lead).count(), 1);
-    assert!(!a["text"].contains("Participating States") && !a["text"].contains("- Albania"));
-    let quotes = read_table(&out.path().join("quotes.csv"));
-    let speakers: Vec<_> = quotes
-        .iter()
-        .map(|q| {
-            (
-                q["speaker"].as_str(),
-                q["speaker_role"].as_str(),
-                q["speaker_org"].as_str(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        speakers,
-        [
-            (
-                "Yuri Fenopetov",
-                "Deputy Head",
-                "OSCE Programme Office in Astana"
-            ),
-            (
-                "Maralbek Eshimov",
-                "Vice-Rector",
-                "Law Enforcement Academy under the Prosecutor General's Office of Kazakhstan"
-            ),
-        ]
-    );
-}
-
 #[test]
 fn segment_prints_code_point_offsets() {
     let dir = temp_dir();
