@@ -233,6 +233,9 @@ enum EvalCommand {
         /// Exit with 1 below this organization accuracy (0–1).
         #[arg(long, default_value_t = 0.0)]
         min_org_accuracy: f64,
+        /// Print the scores only, not each miss: keeps a blind held-out set blind in logs.
+        #[arg(long)]
+        summary: bool,
     },
 }
 
@@ -338,9 +341,11 @@ fn main() -> ExitCode {
             min_speaker_accuracy,
             min_role_accuracy,
             min_org_accuracy,
+            summary,
         }) => match eval_quotes(
             &gold,
             &pred,
+            summary,
             [
                 min_recall,
                 min_precision,
@@ -835,12 +840,17 @@ fn eval_segmentation(files: &[PathBuf], min_passed: Option<usize>, breaks: Break
     Ok(total.passed >= needed)
 }
 
-/// Prints the quote scores; true when recall, precision and speaker accuracy reach the
-/// minimums given in that order.
-fn eval_quotes(gold: &Path, pred: &Path, minimums: [f64; 5]) -> Result<bool> {
+/// Prints the misses (unless `summary`) and the quote scores; true when recall, precision,
+/// speaker, role and org accuracy reach the minimums given in that order.
+fn eval_quotes(gold: &Path, pred: &Path, summary: bool, minimums: [f64; 5]) -> Result<bool> {
     let gold = eval::load_gold_quotes(gold)?;
     let predicted = eval::load_predicted_quotes(pred)?;
     let report = eval::quotes(&gold, &predicted);
+    if !summary {
+        for miss in &report.misses {
+            println!("{miss}");
+        }
+    }
     println!("{report}");
     let scores = [
         report.recall(),
