@@ -86,59 +86,84 @@ impl<'w> Discourse<'w> {
         &mut self,
         ctx: &Context,
         first: usize,
-        mut found: Option<Attribution>,
+        found: Option<Attribution>,
         cue: impl Fn(&[Speaker]) -> Option<Attribution>,
     ) -> Option<Attribution> {
         let Some(need) = self.need(&found) else {
             return found;
         };
-        match need {
-            Need::Key(key) => {
-                let mut added = false;
-                // Only the window's text: its first sentence is where reading starts.
-                let from = self
-                    .sentences
-                    .first()
-                    .map_or(0, |s| s.span.start)
-                    .min(ctx.before);
-                let before_quote = &ctx.text.as_bytes()[from..ctx.before];
-                for at in memchr::memmem::find_iter(before_quote, key.as_bytes()) {
-                    let at = from + at;
-                    let i = self.sentences.partition_point(|s| s.span.end <= at);
-                    if i < self.sentences.len() && self.narrated_to[i] <= at {
-                        added |= self.narrate_sentence(ctx, i);
-                    }
-                }
-                if added {
+        let found = match need {
+            // `Kovacevic` for `Kovačević`: a word the text never spells that way is looked
+            // for, folded, among everyone named before.
+            Need::Key(key) => match self.read_sentences_with(ctx, &key) {
+                Some(true) => cue(&self.people),
+                Some(false) => found,
+                None => self.read_back(ctx, first, 0, found, &cue),
+            },
+            Need::Back(bound) => self.read_back(ctx, first, bound, found, &cue),
+        };
+        self.people_seen = self.events.len();
+        found
+    }
+
+    /// Reads the sentences before the quote that contain `key`; `None` when there is
+    /// none, else whether someone new was met (then [`Discourse::people`] is updated).
+    fn read_sentences_with(&mut self, ctx: &Context, key: &str) -> Option<bool> {
+        // Only the window's text: its first sentence is where reading starts.
+        let from = self
+            .sentences
+            .first()
+            .map_or(0, |s| s.span.start)
+            .min(ctx.before);
+        let before_quote = &ctx.text.as_bytes()[from..ctx.before];
+        let mut hits = 0;
+        let mut added = false;
+        for at in memchr::memmem::find_iter(before_quote, key.as_bytes()) {
+            hits += 1;
+            let at = from + at;
+            let i = self.sentences.partition_point(|s| s.span.end <= at);
+            if i < self.sentences.len() && self.narrated_to[i] <= at {
+                added |= self.narrate_sentence(ctx, i);
+            }
+        }
+        if added {
+            self.people = people_at(&self.events);
+        }
+        (hits > 0).then_some(added)
+    }
+
+    /// Reads the sentences back from `first` down to byte `bound`. A cue that found
+    /// nobody is tried after each sentence that meets someone, and the reading stops at
+    /// its first answer; one that found someone is tried once at the end.
+    fn read_back(
+        &mut self,
+        ctx: &Context,
+        first: usize,
+        bound: usize,
+        mut found: Option<Attribution>,
+        cue: &impl Fn(&[Speaker]) -> Option<Attribution>,
+    ) -> Option<Attribution> {
+        let searching = found.is_none();
+        let mut added = false;
+        for i in (0..=first).rev() {
+            if self.sentences[i].span.end <= bound {
+                break;
+            }
+            if self.narrate_sentence(ctx, i) {
+                added = true;
+                if searching {
                     self.people = people_at(&self.events);
                     found = cue(&self.people);
-                }
-            }
-            Need::Back(bound) => {
-                let searching = found.is_none();
-                let mut added = false;
-                for i in (0..=first).rev() {
-                    if self.sentences[i].span.end <= bound {
+                    if found.is_some() {
                         break;
                     }
-                    if self.narrate_sentence(ctx, i) {
-                        added = true;
-                        if searching {
-                            self.people = people_at(&self.events);
-                            found = cue(&self.people);
-                            if found.is_some() {
-                                break;
-                            }
-                        }
-                    }
-                }
-                if added && !searching {
-                    self.people = people_at(&self.events);
-                    found = cue(&self.people);
                 }
             }
         }
-        self.people_seen = self.events.len();
+        if added && !searching {
+            self.people = people_at(&self.events);
+            found = cue(&self.people);
+        }
         found
     }
 

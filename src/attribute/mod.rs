@@ -357,9 +357,11 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
         let split = split_speaker(text, previous.as_ref(), &place, m);
         let cue = |people: &[Speaker]| {
             let ctx = Context { people, ..ctx };
-            try_cues(&ctx, sentences, &place, split.as_ref(), previous.as_ref())
+            try_cues(&ctx, sentences, &place, split.as_ref())
         };
-        let found = discourse.read_for(&ctx, place.first, cue(&discourse.people), cue);
+        let found = discourse
+            .read_for(&ctx, place.first, cue(&discourse.people), cue)
+            .or_else(|| continuation(&ctx, sentences, &place, previous.as_ref()));
         let found = found.map(|mut a| {
             // A pronoun refers to the subject of the narrative sentence before first.
             if a.resolution == Some(Resolution::Pronoun) {
@@ -458,13 +460,12 @@ fn split_speaker(
 
 /// The cues, in the order they are tried: the second half of a split quote; a tag after
 /// the quote; a lead-in before it; the narrative sentence before it (only when no tag
-/// follows the quote); the continuation of the previous quote.
+/// follows the quote). [`continuation`] comes last, once the narrative has been read.
 fn try_cues(
     ctx: &Context,
     sentences: &[Sentence],
     place: &Place,
     split: Option<&Speaker>,
-    previous: Option<&PreviousQuote>,
 ) -> Option<Attribution> {
     if let Some(speaker) = split {
         return Some(Attribution::carried(Cue::Split, speaker.clone()));
@@ -472,16 +473,31 @@ fn try_cues(
     // A tag after the quote that names nobody yet (`she said` before the narrative is
     // read) rules out looking at the sentence before.
     let untagged = || LEXICON.verbs_in(&ctx.text[place.right.range()]).is_empty();
-    let found = after_quote(ctx, place.right)
+    after_quote(ctx, place.right)
         .or_else(|| before_quote(ctx, place.left))
-        .or_else(|| untagged().then(|| after_narrative(ctx, sentences, place.first))?);
-    if found.is_some() {
-        return found;
-    }
+        .or_else(|| untagged().then(|| after_narrative(ctx, sentences, place.first))?)
+}
+
+/// A quote that opens its paragraph with no cue of its own continues the previous quote
+/// when it stands in the same or the next paragraph, or after one narrative paragraph
+/// that names nobody (`The commission received 14 complaints.`).
+fn continuation(
+    ctx: &Context,
+    sentences: &[Sentence],
+    place: &Place,
+    previous: Option<&PreviousQuote>,
+) -> Option<Attribution> {
     let prev = previous?;
     let paragraph = sentences[place.first].paragraph;
-    (ctx.text[place.left.range()].trim().is_empty()
-        && (paragraph == prev.paragraph + 1 || paragraph == prev.paragraph))
+    let between = || {
+        let from = sentences
+            .get(prev.sentence + 1)
+            .map_or(ctx.before, |s| s.span.start);
+        Span::new(from.min(ctx.before), ctx.before)
+    };
+    let near = paragraph <= prev.paragraph + 1
+        || paragraph == prev.paragraph + 2 && speaker::introductions(ctx, between()).is_empty();
+    (ctx.text[place.left.range()].trim().is_empty() && near)
         .then(|| prev.speaker.clone())
         .flatten()
         .map(|speaker| Attribution::carried(Cue::Continuation, speaker))
@@ -570,6 +586,9 @@ fn after_narrative(ctx: &Context, sentences: &[Sentence], first: usize) -> Optio
             }
         }
     }
+    if let Some(found) = said_by(ctx, span) {
+        return Some(relabel(found));
+    }
     let subject = speaker::subject(ctx, previous.span)?;
     Some(Attribution::new(
         Cue::Subject,
@@ -577,6 +596,27 @@ fn after_narrative(ctx: &Context, sentences: &[Sentence], first: usize) -> Optio
         subject,
         Resolution::Name,
     ))
+}
+
+/// The author named after `by` in a lead-in: `This is a summary of what was said by
+/// Name, Title – to whom quoted text may be attributed – at today’s briefing` (the
+/// briefing notes of UN agencies, whose quotes follow untagged) and `Spokesperson Lee read
+/// the following statement by the Secretary-General, Helena Ruiz:` (the author, not the
+/// reader, is the speaker).
+fn said_by(ctx: &Context, prose: Span) -> Option<Attribution> {
+    let text = &ctx.text[prose.range()];
+    let at = ["said by ", "statement by ", "message by ", "remarks by "]
+        .iter()
+        .filter_map(|key| text.find(key).map(|at| at + key.len()))
+        .min()?;
+    let end = [" – ", " — ", " - ", " at ", " during ", " on ", ":"]
+        .iter()
+        .filter_map(|stop| text[at..].find(stop))
+        .min()
+        .unwrap_or(text.len() - at);
+    let phrase = Span::new(prose.start + at, prose.start + at + end);
+    let (speaker, resolution) = speaker::parse(ctx, phrase, speaker::Order::VerbFirst)?;
+    Some(Attribution::new(Cue::Subject, None, speaker, resolution))
 }
 
 /// The subject of the narrative sentence before sentence `first` (`Ana Petrova, editor
@@ -712,9 +752,17 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
     let Some(&(at, end)) = LEXICON.verbs_in(raw).last() else {
         // `Lisa Berg, the Spokesperson, issued the following statement:`: a lead-in that
         // ends in a colon gives its subject, without a speech verb.
-        let subject = raw
-            .ends_with(':')
-            .then(|| speaker::subject(ctx, Span::new(left.start, left.start + raw.len())))??;
+        if !raw.ends_with(':') {
+            return None;
+        }
+        let lead_in = Span::new(left.start, left.start + raw.len());
+        if let Some(found) = said_by(ctx, lead_in) {
+            return Some(Attribution {
+                cue: Cue::Colon,
+                ..found
+            });
+        }
+        let subject = speaker::subject(ctx, lead_in)?;
         return Some(Attribution::new(
             Cue::Colon,
             None,

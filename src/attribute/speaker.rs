@@ -21,8 +21,11 @@ use crate::span::Span;
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "del", "da", "di", "du", "la", "le", "ter", "bin", "al", "el",
 ];
+/// Words that open an unnamed speaker's noun phrase; a possessive makes a new speaker
+/// too (`his spokesman added` is not the person `his` refers to).
 const DETERMINERS: &[&str] = &[
-    "one", "a", "an", "another", "several", "some", "many", "two", "three",
+    "one", "a", "an", "another", "several", "some", "many", "two", "three", "his", "her", "its",
+    "their",
 ];
 
 /// The role column of every person in the gazetteers, split once into role, organization
