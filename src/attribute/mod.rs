@@ -127,6 +127,9 @@ pub enum Cue {
     /// No speech verb, but a lead-in that ends in a colon: `Lisa Berg issued the following
     /// statement: “…”`.
     Colon,
+    /// No speech verb: a full name signs the quote in brackets or after a dash (`“…”
+    /// (Director Ivana Orlić)`).
+    Signature,
     None,
 }
 
@@ -142,6 +145,7 @@ impl Cue {
             Cue::PreviousSentence => "previous_sentence",
             Cue::Subject => "after_subject",
             Cue::Colon => "colon",
+            Cue::Signature => "signature",
             Cue::None => "none",
         }
     }
@@ -185,7 +189,7 @@ fn confidence(cue: Cue, resolution: Option<Resolution>) -> f32 {
         Cue::Continuation => 0.75,
         Cue::PreviousSentence => 0.85,
         Cue::Subject => 0.6,
-        Cue::Colon => 0.85,
+        Cue::Colon | Cue::Signature => 0.85,
         Cue::None => 0.0,
     };
     let factor = match resolution {
@@ -475,6 +479,7 @@ fn try_cues(
     let untagged = || LEXICON.verbs_in(&ctx.text[place.right.range()]).is_empty();
     after_quote(ctx, place.right)
         .or_else(|| before_quote(ctx, place.left))
+        .or_else(|| untagged().then(|| signature(ctx, sentences, place))?)
         .or_else(|| untagged().then(|| after_narrative(ctx, sentences, place.first))?)
 }
 
@@ -615,7 +620,7 @@ fn said_by(ctx: &Context, prose: Span) -> Option<Attribution> {
         .min()
         .unwrap_or(text.len() - at);
     let phrase = Span::new(prose.start + at, prose.start + at + end);
-    let (speaker, resolution) = speaker::parse(ctx, phrase, speaker::Order::VerbFirst)?;
+    let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
     Some(Attribution::new(Cue::Subject, None, speaker, resolution))
 }
 
@@ -727,6 +732,40 @@ fn after_quote(ctx: &Context, right: Span) -> Option<Attribution> {
     ))
 }
 
+/// A full name that signs the quote, with no speech verb, as the rest of its paragraph:
+/// in brackets (`“…” (Director Ivana Orlić)`) or after a dash (`“…” – poet Dana Orlov,
+/// May 2011`, an epigraph, whose date is left out).
+fn signature(ctx: &Context, sentences: &[Sentence], place: &Place) -> Option<Attribution> {
+    let paragraph = sentences[place.last].paragraph;
+    let end = sentences[place.last..]
+        .iter()
+        .take_while(|s| s.paragraph == paragraph)
+        .last()?
+        .span
+        .end;
+    let rest = &ctx.text[place.right.start..end];
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let start = place.right.start + rest.len() - trimmed.len();
+    let inner = if let Some(inner) = trimmed.strip_prefix('(') {
+        (inner.trim_end().strip_suffix([')'])?.len() + 1 == inner.trim_end().len())
+            .then(|| Span::new(start + 1, start + inner.trim_end().len()))?
+    } else {
+        let name = trimmed.strip_prefix(['–', '—', '-'])?;
+        let from = end - name.len();
+        let name = name.trim_end_matches('.');
+        let dated = name
+            .rfind(", ")
+            .filter(|&c| name[c..].contains(char::is_numeric));
+        Span::new(from, from + dated.unwrap_or(name.len()))
+    };
+    if ctx.text[inner.range()].split_whitespace().count() > 8 {
+        return None;
+    }
+    let (speaker, resolution) = speaker::parse(ctx, inner, Order::VerbFirst)?;
+    (resolution == Resolution::Name && speaker.kind == SpeakerType::Person)
+        .then(|| Attribution::new(Cue::Signature, None, speaker, resolution))
+}
+
 /// `Name said: “…”`, `According to Name, “…”`, in the text before the opening mark.
 fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
     let raw = ctx.text[left.range()].trim_end();
@@ -749,6 +788,22 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
             resolution,
         ));
     }
+    // `Said Okafor, “…”`: an inverted lead-in, the verb capitalised as the sentence's
+    // first word.
+    if let Some((first, rest)) = raw.split_once(' ') {
+        let short = rest.split_whitespace().nth(8).is_none();
+        if short && raw.ends_with([',', ':']) && LEXICON.is_verb(&first.to_lowercase()) {
+            let from = left.start + first.len() + 1;
+            let phrase = Span::new(from, left.start + raw.len() - 1);
+            let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
+            return Some(Attribution::new(
+                Cue::SpeakerVerbQuote,
+                Some(first),
+                speaker,
+                resolution,
+            ));
+        }
+    }
     let Some(&(at, end)) = LEXICON.verbs_in(raw).last() else {
         // `Lisa Berg, the Spokesperson, issued the following statement:`: a lead-in that
         // ends in a colon gives its subject, without a speech verb.
@@ -756,6 +811,12 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
             return None;
         }
         let lead_in = Span::new(left.start, left.start + raw.len());
+        // A transcript's label: `[Arno Pell, Harbour Master]: “…”`.
+        if raw.starts_with('[') && raw.ends_with("]:") {
+            let label = Span::new(lead_in.start + 1, lead_in.end - 2);
+            let (speaker, resolution) = speaker::parse(ctx, label, Order::VerbFirst)?;
+            return Some(Attribution::new(Cue::Colon, None, speaker, resolution));
+        }
         if let Some(found) = said_by(ctx, lead_in) {
             return Some(Attribution {
                 cue: Cue::Colon,

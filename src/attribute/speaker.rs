@@ -303,8 +303,50 @@ fn can_be_person(toks: &[Token], run: (usize, usize)) -> bool {
         LEXICON.kind(prev).is_some()
             || prev.chars().next().is_some_and(char::is_uppercase)
             || ends_title_phrase
+            || descriptor(toks, run.0).is_some()
     };
     after_ok && before_ok
+}
+
+/// `said poet Dana Orlov`, `the veteran reporter Ali Dag`: one to three lower-case words
+/// that describe the person, between the start of the chunk (or an article) and the name
+/// at token `name_at`; the index of the first of them.
+fn descriptor(toks: &[Token], name_at: usize) -> Option<usize> {
+    const NOT_DESCRIPTIVE: &[&str] = &[
+        "today",
+        "yesterday",
+        "also",
+        "then",
+        "later",
+        "earlier",
+        "again",
+        "by",
+        "from",
+        "with",
+        "as",
+        "after",
+        "before",
+        "during",
+        "that",
+        "this",
+        "reporters",
+        "journalists",
+        "participants",
+        "delegates",
+        "guests",
+    ];
+    let from = usize::from(
+        toks.first()
+            .is_some_and(|t| matches!(t.word, "the" | "The" | "a" | "A" | "an" | "An")),
+    );
+    let words = toks.get(from..name_at)?;
+    let describes = |t: &Token| {
+        t.word.chars().all(|c| c.is_lowercase() || c == '-')
+            && !ROLE_CONNECTORS.contains(&t.word)
+            && !NOT_DESCRIPTIVE.contains(&t.word)
+            && !is_verb_word(t.word)
+    };
+    (!words.is_empty() && words.len() <= 3 && words.iter().all(describes)).then_some(from)
 }
 
 fn span_of(toks: &[Token], from: usize, to: usize) -> Span {
@@ -1502,6 +1544,8 @@ fn person_speaker(
     if speaker.role.is_none() {
         if let Some(start) = role_start {
             role_and_org(ctx, Span::new(start, name_span.start), &mut speaker);
+        } else if let Some(d) = descriptor(chunk, name_at) {
+            speaker.role = Some(ctx.text[span_of(chunk, d, name_at).range()].into());
         }
     }
     if speaker.org.is_none() {
