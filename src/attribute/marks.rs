@@ -235,9 +235,75 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
     (found, unpaired)
 }
 
+/// Splits a quote that a dash-set tag interrupts inside one pair of marks, as Russian
+/// typography has it (`“We are ready, — Lindqvist wrote. — But the funds are late.”`),
+/// into its two halves, leaving the tag between them. `is_tag` tells a tag (a short
+/// clause with a speech verb) from a dash inside the quoted words.
+pub fn split_interruptions(text: &str, marked: &mut Vec<Marked>, is_tag: impl Fn(&str) -> bool) {
+    let mut i = 0;
+    while i < marked.len() {
+        let m = marked[i];
+        if let Some((tag_start, tag_end)) = interruption(&text[m.inner.range()], &is_tag) {
+            let (tag_start, tag_end) = (m.inner.start + tag_start, m.inner.start + tag_end);
+            let first = Marked {
+                outer: Span::new(m.outer.start, tag_start),
+                inner: trim_inner(text, Span::new(m.inner.start, tag_start)),
+            };
+            let second = Marked {
+                outer: Span::new(tag_end, m.outer.end),
+                inner: Span::new(tag_end, m.inner.end).trim(text),
+            };
+            marked.splice(i..=i, [first, second]);
+        }
+        i += 1;
+    }
+}
+
+/// The dashes around a tag inside quoted words: from the first dash (after `,`, `.`, `!`
+/// or `?`) to the end of the second, which a capital letter follows.
+fn interruption(quoted: &str, is_tag: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
+    // Both dashes are three bytes long, with a space either side.
+    const DASHES: [&str; 2] = [" — ", " – "];
+    const LEN: usize = 5;
+    let first = DASHES.iter().filter_map(|d| quoted.find(d)).min()?;
+    if !quoted[..first].ends_with([',', '.', '!', '?']) {
+        return None;
+    }
+    let rest = &quoted[first + LEN..];
+    let second = DASHES.iter().filter_map(|d| rest.find(d)).min()?;
+    let tag = &rest[..second];
+    let after = &rest[second + LEN..];
+    (tag.split_whitespace().count() <= 8
+        && tag.ends_with(['.', ',', ':'])
+        && after.starts_with(char::is_uppercase)
+        && is_tag(tag))
+    .then_some((first, first + LEN + second + LEN))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dash_set_tag_splits_its_quote() {
+        let text =
+            "“We are ready, — Lindqvist wrote. — But the funds are late.” “No, — not — yet.”";
+        let (mut found, _) = find(text, &crate::segment::paragraphs(text));
+        split_interruptions(text, &mut found, |tag| tag.contains("wrote"));
+        let inner: Vec<&str> = found.iter().map(|m| &text[m.inner.range()]).collect();
+        assert_eq!(
+            inner,
+            [
+                "We are ready",
+                "But the funds are late.",
+                "No, — not — yet."
+            ]
+        );
+        assert_eq!(
+            &text[found[0].outer.end..found[1].outer.start],
+            " — Lindqvist wrote. — "
+        );
+    }
 
     fn quotes(text: &str) -> (Vec<&str>, usize) {
         let paragraphs = crate::segment::paragraphs(text);

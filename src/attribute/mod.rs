@@ -341,7 +341,8 @@ pub fn attribute(
 /// try the cues in order (reading the narrative when a cue refers back), then record it.
 fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
     let text = resources.text;
-    let (marked, unpaired_marks) = marks::find(text, &paragraph_spans(sentences));
+    let (mut marked, unpaired_marks) = marks::find(text, &paragraph_spans(sentences));
+    marks::split_interruptions(text, &mut marked, |tag| !LEXICON.verbs_in(tag).is_empty());
     let mut discourse = Discourse::new(sentences, &marked);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut previous: Option<PreviousQuote> = None;
@@ -455,9 +456,11 @@ fn split_speaker(
     let prev = previous?;
     let between = text[prev.end..m.outer.start].trim();
     let short = between.split_whitespace().nth(15).is_none();
-    (prev.sentence == place.first
+    // `“…, — Lindqvist wrote. — …”`: after a dash the tag may have ended its sentence.
+    let dash = between.ends_with(['—', '–']);
+    ((prev.sentence == place.first || dash && prev.sentence + 1 == place.first)
         && short
-        && (between.is_empty() || between.ends_with([',', ':', '—', '–'])))
+        && (between.is_empty() || dash || between.ends_with([',', ':'])))
     .then(|| prev.speaker.clone())
     .flatten()
 }
@@ -527,8 +530,17 @@ fn new_quote(
     let inner = &text[m.inner.start..inner_end];
     let left_text = text[place.left.range()].trim_end();
     let starts_clause = left_text.is_empty() || left_text.ends_with([':', ',', '—', '–']);
+    // `“Stay indoors after dark”, – it was written in the bulletin`: an impersonal tag
+    // marks speech that has no speaker.
+    let impersonal = || {
+        let tag = text[place.right.range()]
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—'));
+        ["it was ", "it is ", "as was ", "as it was "]
+            .iter()
+            .any(|lead| tag.starts_with(lead))
+    };
     let Some(found) = found else {
-        return (is_full_sentence(inner) && starts_clause).then(|| Quote {
+        return ((is_full_sentence(inner) || impersonal()) && starts_clause).then(|| Quote {
             span: m.inner,
             kind: QuoteKind::Direct,
             speaker: Speaker::unknown(),
@@ -583,7 +595,9 @@ fn after_narrative(ctx: &Context, sentences: &[Sentence], first: usize) -> Optio
     if prose.ends_with(':') {
         return before_quote(ctx, span).map(relabel);
     }
-    if same_paragraph {
+    // A headline has no full stop: `We will rebuild every school, says Minister Ivo Cole`.
+    let headline = !prose.ends_with(['.', '!', '?', '…']);
+    if same_paragraph || headline {
         if let Some(comma) = prose.rfind(", ") {
             let tag = Span::new(span.start + comma + 1, span.end);
             if let Some(found) = after_quote(ctx, tag) {
