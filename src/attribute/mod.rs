@@ -370,6 +370,10 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
         let found = found.map(|mut a| {
             // A pronoun refers to the subject of the narrative sentence before first.
             if a.resolution == Some(Resolution::Pronoun) {
+                let ctx = Context {
+                    people: &discourse.people,
+                    ..ctx
+                };
                 if let Some(subject) =
                     previous_subject(&ctx, sentences, place.first, a.speaker.gender)
                 {

@@ -1058,16 +1058,19 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
         ci += 1;
     }
     let chunk = chunks.get(ci)?;
-    let (a, b) = name_runs(ctx, chunk)
+    let full_name = name_runs(ctx, chunk)
         .into_iter()
-        .find(|&run| can_be_person(chunk, run))?;
-    let gazetteer_person = ctx.mentions.iter().any(|m| {
-        span_of(chunk, a, b).contains(m.span)
-            && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
-    });
-    if !chunk[..a].iter().all(title_word) || (b - a < 2 && !gazetteer_person) {
-        return None;
-    }
+        .find(|&run| can_be_person(chunk, run))
+        .filter(|&(a, b)| {
+            let gazetteer_person = ctx.mentions.iter().any(|m| {
+                span_of(chunk, a, b).contains(m.span)
+                    && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
+            });
+            chunk[..a].iter().all(title_word) && (b - a >= 2 || gazetteer_person)
+        });
+    let Some((a, b)) = full_name else {
+        return referring_subject(ctx, chunk);
+    };
     let name = &ctx.text[span_of(chunk, a, b).range()];
     let introduced = introductions(ctx, span);
     introduced.into_iter().find(|p| {
@@ -1075,6 +1078,43 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
             .as_deref()
             .is_some_and(|n| n.ends_with(name) || name.ends_with(n))
     })
+}
+
+/// A subject that refers to someone without a full name, parsed as a speaker phrase:
+/// `Deputy Minister Munteanu told …`, `The Ambassador, for her part, noted …` (people
+/// introduced before), `a mathematics teacher who …`, `One of the graduates` (unnamed).
+/// The phrase ends before a verb, a relative pronoun, or a lower-case word after the
+/// capitalised ones.
+fn referring_subject(ctx: &Context, chunk: &[Token]) -> Option<Speaker> {
+    let determiner = chunk
+        .first()
+        .is_some_and(|t| DETERMINERS.contains(&t.word.to_lowercase().as_str()));
+    let mut capitalised = false;
+    let mut end = 0;
+    for t in chunk {
+        let upper = t.word.starts_with(char::is_uppercase);
+        let stops = matches!(t.word, "who" | "which" | "that")
+            || is_verb_word(t.word)
+            || !upper && capitalised && !determiner && !ROLE_CONNECTORS.contains(&t.word);
+        if stops {
+            break;
+        }
+        capitalised |= upper;
+        end += 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let (speaker, resolution) = parse(ctx, span_of(chunk, 0, end), Order::SpeakerFirst)?;
+    // A lone capitalised word (`Participants also discussed`) is too weak a subject.
+    let refers = match resolution {
+        Resolution::Name | Resolution::Surname | Resolution::Title => {
+            speaker.kind == SpeakerType::Person
+        }
+        Resolution::Unnamed => true,
+        _ => false,
+    };
+    refers.then_some(speaker)
 }
 
 /// A comma chunk that describes the person before it: `Head of ...`, `a lawyer from
