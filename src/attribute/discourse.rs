@@ -295,9 +295,13 @@ pub(super) fn remember(people: &mut Vec<Speaker>, mut person: Speaker) {
     if let Some(i) = people.iter().position(|p| p.name == person.name) {
         let old = people.remove(i);
         add_titles(&mut person.titles, old.titles);
-        person.role = person.role.or(old.role);
-        person.org = person.org.or(old.org);
-        person.org_entity = person.org_entity.or(old.org_entity);
+        // Role and organization go together: one mention's role is never joined to
+        // another's organization.
+        if person.role.is_none() && person.org.is_none() {
+            person.role = old.role;
+            person.org = old.org;
+            person.org_entity = old.org_entity;
+        }
         person.gender = person.gender.or(old.gender);
         person.entity = person.entity.or(old.entity);
     }

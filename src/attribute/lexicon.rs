@@ -79,6 +79,22 @@ impl Lexicon {
             .map(|(key, _)| *key)
     }
 
+    /// The list's capitalised form of an organization word, also for `word` in lower
+    /// case (`ministry` → `Ministry`).
+    pub fn organization_word(&self, word: &str) -> Option<&'static str> {
+        let listed = |w: &str| {
+            self.words
+                .get_key_value(w)
+                .filter(|(_, kind)| **kind == WordKind::Organization)
+                .map(|(key, _)| *key)
+        };
+        listed(word).or_else(|| {
+            let mut chars = word.chars();
+            let first = chars.next().filter(|c| c.is_lowercase())?;
+            listed(&format!("{}{}", first.to_uppercase(), chars.as_str()))
+        })
+    }
+
     /// Whether `word` is a speech verb of one word (`said`, not `pointed out`).
     pub fn is_verb(&self, word: &str) -> bool {
         self.verb_words.contains(word)

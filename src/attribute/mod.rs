@@ -208,9 +208,10 @@ fn sentence_at(sentences: &[Sentence], at: usize) -> Option<usize> {
     (i < sentences.len() && sentences[i].span.start <= at).then_some(i)
 }
 
-/// A quoted title rather than a quotation: capitalised and right after a word such as
-/// `handbook` or `titled` (`data/title_nouns.txt`), or written in title case without a
-/// final mark (`“Policing in Multi-Ethnic Communities”`).
+/// A quoted title or scare quote rather than a quotation: right after `so-called`;
+/// capitalised and right after a word such as `handbook` or `titled`
+/// (`data/title_nouns.txt`); or written in title case without a final mark
+/// (`“Policing in Multi-Ethnic Communities”`).
 fn is_title(text: &str, m: &marks::Marked) -> bool {
     let inner = &text[m.inner.range()];
     let capitalised = inner
@@ -222,6 +223,9 @@ fn is_title(text: &str, m: &marks::Marked) -> bool {
         .strip_suffix(' ')
         .and_then(|b| b.rsplit(' ').next())
         .unwrap_or("");
+    if matches!(before, "so-called" | "self-proclaimed" | "self-styled") {
+        return true;
+    }
     if capitalised && before.starts_with(char::is_lowercase) && LEXICON.title_nouns.contains(before)
     {
         return true;
@@ -385,7 +389,10 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
         let Some(mut quote) = new_quote(text, m, &place, found) else {
             continue;
         };
-        discourse.complete(&mut quote.speaker, m.outer.start);
+        discourse.complete(
+            &mut quote.speaker,
+            sentences[place.last].span.end.max(m.outer.end),
+        );
         let attributed = quote.speaker.name.is_some() || quote.speaker.role.is_some();
         previous = Some(PreviousQuote {
             sentence: place.last,
@@ -654,10 +661,12 @@ fn previous_subject(
     gender: Option<crate::gazetteer::Gender>,
 ) -> Option<Speaker> {
     let previous = sentences.get(first.checked_sub(1)?)?;
-    let own = &ctx.text[sentences[first].span.start..ctx.before];
+    let own = ctx.text[sentences[first].span.start..ctx.before].trim();
     let prose = &ctx.text[previous.span.range()];
     let is_mark = |c: char| matches!(c, '“' | '”' | '"' | '«' | '»' | '„');
-    if !own.trim().is_empty() || prose.contains(is_mark) {
+    // The quote opens its sentence, or the pronoun does (`He warned that “…”`).
+    let pronoun_first = ["He ", "She "].iter().any(|p| own.starts_with(p));
+    if !(own.is_empty() || pronoun_first) || prose.contains(is_mark) {
         return None;
     }
     let mut subject = speaker::subject(ctx, previous.span)?;
@@ -792,11 +801,21 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
     }
     // `According to` / `according to`, without lower-casing the whole clause; the lead-in
     // can be a paragraph long, so the finders are built once.
-    static ACCORDING: LazyLock<[memchr::memmem::FinderRev<'static>; 2]> =
-        LazyLock::new(|| ["according to ", "According to "].map(memchr::memmem::FinderRev::new));
-    let according = ACCORDING[0].rfind(raw).or_else(|| ACCORDING[1].rfind(raw));
+    static ACCORDING: LazyLock<[memchr::memmem::FinderRev<'static>; 4]> = LazyLock::new(|| {
+        [
+            "according to ",
+            "According to ",
+            "in the words of ",
+            "In the words of ",
+        ]
+        .map(memchr::memmem::FinderRev::new)
+    });
+    let according = ACCORDING.iter().find_map(|finder| {
+        let at = finder.rfind(raw)?;
+        Some(at + finder.needle().len())
+    });
     if let Some(at) = according {
-        let from = left.start + at + "according to ".len();
+        let from = left.start + at;
         let phrase = Span::new(from, left.start + raw.len());
         let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
         return Some(Attribution::new(
@@ -850,8 +869,12 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
         ));
     };
     // Between the verb and the quote only a few words may stand (`told participants:`),
-    // except in `described the law as “…”` and before a colon.
-    if raw[end..].split_whitespace().count() > 6 && !raw.ends_with(" as") && !raw.ends_with(':') {
+    // except in `described the law as “…”`, before a colon, and in reported speech
+    // (`wrote on X after the event that it would “…”`).
+    let between = raw[end..].split_whitespace();
+    let reported = between.clone().any(|w| w == "that");
+    let limit = if reported { 25 } else { 6 };
+    if between.count() > limit && !raw.ends_with(" as") && !raw.ends_with(':') {
         return None;
     }
     let (speaker, resolution) = speaker::parse(

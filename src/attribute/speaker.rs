@@ -128,7 +128,9 @@ fn comma_chunks<'t, 'a>(text: &str, toks: &'t [Token<'a>]) -> Vec<&'t [Token<'a>
         depth = depth.saturating_sub(closing);
         depth == 0 && after[closing..].starts_with(',')
     })
-    .filter(|c| !c.is_empty())
+    // `Klea Dervishi, 19, a member of …`: an age stands between a name and its
+    // apposition.
+    .filter(|c| !c.is_empty() && !(c.len() == 1 && c[0].word.chars().all(|ch| ch.is_ascii_digit())))
     .collect()
 }
 
@@ -290,9 +292,14 @@ fn after_portfolio(ctx: &Context, toks: &[Token], start: usize, end: usize) -> u
 /// right before a title (`Police Affairs Adviser`, `of the State Emergency Service` are
 /// not people).
 fn can_be_person(toks: &[Token], run: (usize, usize)) -> bool {
-    let after_ok = toks
-        .get(run.1)
-        .is_none_or(|t| LEXICON.kind(t.word) != Some(WordKind::Title));
+    // `International Election Observation Mission`: capitalised words before an
+    // organization word name the organization.
+    let after_ok = toks.get(run.1).is_none_or(|t| {
+        !matches!(
+            LEXICON.kind(t.word),
+            Some(WordKind::Title | WordKind::Organization)
+        )
+    });
     let before_ok = run.0 == 0 || {
         let prev = toks[run.0 - 1].word;
         let ends_title_phrase = run.1 == toks.len()
@@ -394,9 +401,9 @@ fn role_phrase(phrase: &str) -> Option<&str> {
     }
     // `Special Co-ordinator who led the observers`, `ODIHR said today at …`, `Envoy, will
     // visit Kyiv`: the clause is not the role.
-    if let Some((at, _)) = word_starts(raw)
-        .find(|(_, w)| matches!(*w, "who" | "which" | "that" | "today") || is_verb_word(w))
-    {
+    if let Some((at, _)) = word_starts(raw).find(|(_, w)| {
+        matches!(*w, "who" | "whose" | "which" | "that" | "today") || is_verb_word(w)
+    }) {
         raw = raw[..at].trim_end_matches([' ', ',', ';']);
     }
     // `UN Resident Coordinator and Head of the UNDP Office`: two titles; the first is the
@@ -849,8 +856,10 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                     .is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase));
             let agent = prev == Some("by");
             // `Aigerim Sultanova, who heads the council, …`: only a person is a `who`.
-            let relative_follows =
-                b == chunk.len() && chunks.get(ci + 1).is_some_and(|next| next[0].word == "who");
+            let relative_follows = b == chunk.len()
+                && chunks
+                    .get(ci + 1)
+                    .is_some_and(|next| matches!(next[0].word, "who" | "whose"));
             // `The OSCE Representative on Freedom of the Media, Eva Lind, said`: a chunk
             // that is only the name, after a chunk that is only a title phrase.
             let only_ranks = chunk[..a].iter().all(|t| {
@@ -869,7 +878,16 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                 || agent
                 || relative_follows
                 || title_before.is_some();
-            if gazetteer_person.is_none() && (!after_ok || b - a < 2 || org_like || !placed) {
+            // `The Commissioner for Human Rights (CHR), Jonas Weil,`: capitalised words
+            // after a title's connector, with a name as the next chunk, are the title's.
+            let object_of_title = prev.is_some_and(|w| ROLE_CONNECTORS.contains(&w))
+                && chunk[b..].iter().all(|t| t.word.starts_with('('))
+                && chunks.get(ci + 1).is_some_and(|next| {
+                    next.len() >= 2 && next.iter().all(|t| is_name_word(ctx, t))
+                });
+            if gazetteer_person.is_none()
+                && (!after_ok || b - a < 2 || org_like || !placed || object_of_title)
+            {
                 continue;
             }
             let name_span = span_of(chunk, a, b);
@@ -1272,6 +1290,17 @@ fn by_surname(ctx: &Context, surname: &str) -> Option<Speaker> {
     None
 }
 
+/// Whether `word` also stands in `text` in lower case, as a whole word: a common noun
+/// capitalised at a sentence's start, not a surname.
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    text.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// `trainees` → `trainee`, `women` → `woman`, `activities` → `activity`.
 fn singular_of(noun: &str) -> String {
     if let Some(stem) = noun.strip_suffix("men") {
@@ -1313,8 +1342,8 @@ const RULES: &[fn(&Phrase) -> Verdict] = &[
     unnamed,
     named_person,
     epithet,
-    organization_mention,
     title_reference,
+    organization_mention,
     organization_word,
 ];
 
@@ -1377,9 +1406,10 @@ fn pronoun(p: &Phrase) -> Verdict {
 fn authored_by(p: &Phrase) -> Verdict {
     let toks = &p.toks;
     if let Some(by) = toks.iter().take(4).position(|t| t.word == "by") {
+        // `a statement by`, not `the Mission, led by ODIHR,`.
         let lead_in = toks[..by]
             .iter()
-            .all(|t| t.word.starts_with(char::is_lowercase));
+            .all(|t| t.word.starts_with(char::is_lowercase) && !t.word.ends_with("ed"));
         if by > 0 && lead_in && by + 1 < toks.len() {
             let rest = Span::new(toks[by + 1].span.start, p.span.end);
             return ControlFlow::Break(parse(p.ctx, rest, p.order));
@@ -1404,7 +1434,12 @@ fn unnamed(p: &Phrase) -> Verdict {
     let unnamed_word = toks
         .iter()
         .any(|t| LEXICON.kind(t.word) == Some(WordKind::Unnamed));
-    if org_word || !(lower_noun || unnamed_word) {
+    // `her grandmother, Mavluda Sharipova`: a name in the next chunk is the speaker.
+    let chunks = comma_chunks(ctx.text, toks);
+    let named_next = chunks
+        .get(1)
+        .is_some_and(|c| c.len() >= 2 && c.iter().all(|t| is_name_word(ctx, t)));
+    if org_word || named_next || !(lower_noun || unnamed_word) {
         return ControlFlow::Continue(());
     }
     const STOP: &[&str] = &[
@@ -1512,10 +1547,12 @@ fn named_person(p: &Phrase) -> Verdict {
             return ControlFlow::Break(Some((found, Resolution::Surname)));
         } else if let Some(&(a, b)) = runs.first().filter(|&&(a, b)| {
             // `“…,” Moretti said`: a surname never introduced in full is the speaker when
-            // it is the whole phrase, after ranks or honorifics only.
+            // it is the whole phrase, after ranks or honorifics only, and the text never
+            // writes it in lower case (`Civilians told …` beside `civilians`).
             b == chunk.len()
                 && b - a == 1
                 && chunks.len() == 1
+                && !written_in_lower_case(ctx.text, chunk[a].word)
                 && chunk[..a].iter().all(|t| {
                     matches!(
                         LEXICON.kind(t.word),
@@ -1629,8 +1666,12 @@ fn epithet(p: &Phrase) -> Verdict {
 /// by the name it is issued under.
 fn organization_mention(p: &Phrase) -> Verdict {
     let ctx = p.ctx;
+    // The first comma chunk speaks: not `ODIHR` in `The Observation Mission, led by
+    // ODIHR,`.
+    let chunks = comma_chunks(ctx.text, &p.toks);
+    let first = chunks.first().map_or(p.span, |c| span_of(c, 0, c.len()));
     let org = ctx.mentions.iter().copied().find(|m| {
-        p.span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
+        first.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
     });
     let Some(m) = org else {
         return ControlFlow::Continue(());
@@ -1654,11 +1695,27 @@ fn organization_mention(p: &Phrase) -> Verdict {
     ControlFlow::Break(Some((speaker, Resolution::Organization)))
 }
 
+/// Title words that make a lesser or second title of the one they qualify.
+const QUALIFIERS: &[&str] = &[
+    "Deputy",
+    "Acting",
+    "Assistant",
+    "First",
+    "Vice-Chair",
+    "Vice-President",
+];
+
 /// The title and rank words of a phrase.
-fn title_words<'a>(toks: &[Token<'a>]) -> Vec<&'a str> {
+/// `the minister said` too: a title written in lower case.
+fn title_words(toks: &[Token]) -> Vec<&'static str> {
     toks.iter()
-        .filter(|t| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)))
-        .map(|t| t.word)
+        .filter_map(|t| {
+            LEXICON.title(t.word).or_else(|| {
+                let mut chars = t.word.chars();
+                let first = chars.next().filter(|c| c.is_lowercase())?;
+                LEXICON.title(&format!("{}{}", first.to_uppercase(), chars.as_str()))
+            })
+        })
         .collect()
 }
 
@@ -1671,9 +1728,24 @@ fn title_reference(p: &Phrase) -> Verdict {
     if titles.is_empty() {
         return ControlFlow::Continue(());
     }
-    let found = p.last_person(|p| titles.iter().all(|w| p.titles.iter().any(|t| t == w)));
+    let fits = |person: &Speaker| titles.iter().all(|w| person.titles.contains(w));
+    // `the Minister` is the Minister before a Deputy Minister named later: a qualifier
+    // the phrase lacks makes a weaker fit.
+    let qualified = |person: &Speaker| {
+        person
+            .titles
+            .iter()
+            .any(|t| QUALIFIERS.contains(t) && !titles.contains(t))
+    };
+    let found = p
+        .last_person(|person| fits(person) && !qualified(person))
+        .or_else(|| p.last_person(fits));
+    // `the ODIHR Director added` with nobody met yet: the narrative is read for them
+    // before the organization is taken.
+    let titled = p.toks.last().is_some_and(|t| titles.contains(&t.word));
     match found {
         Some(found) => ControlFlow::Break(Some((found.clone(), Resolution::Title))),
+        None if titled => ControlFlow::Break(None),
         None => ControlFlow::Continue(()),
     }
 }
@@ -1682,15 +1754,21 @@ fn title_reference(p: &Phrase) -> Verdict {
 /// `the Central Election Commission said`: an organization by its own name; `a statement
 /// on the Agency’s website reads`: the Agency named in full before.
 fn organization_word(p: &Phrase) -> Verdict {
-    let (ctx, toks) = (p.ctx, &p.toks);
+    let ctx = p.ctx;
+    // The first comma chunk: `The Observation Mission, led by ODIHR, said`.
+    let chunks = comma_chunks(ctx.text, &p.toks);
+    let toks = chunks.first().copied().unwrap_or(&p.toks);
     let determiner = matches!(p.first.as_str(), "the" | "a" | "an");
     if !determiner || toks.len() > 6 {
         return ControlFlow::Continue(());
     }
+    // `the office said`, `the ministry’s press service`: in lower case too.
     let org_words: Vec<&str> = toks
         .iter()
-        .map(|t| without_possessive(t.word))
-        .filter(|w| LEXICON.kind(w) == Some(WordKind::Organization))
+        .filter_map(|t| {
+            let word = without_possessive(t.word);
+            LEXICON.organization_word(word)
+        })
         .collect();
     if org_words.is_empty() || !title_words(toks).is_empty() {
         return ControlFlow::Continue(());
@@ -1699,32 +1777,34 @@ fn organization_word(p: &Phrase) -> Verdict {
         .iter()
         .all(|t| t.word.chars().next().is_some_and(char::is_uppercase));
     let issuers = ctx.issued_by.iter().zip(ctx.issuer_ids);
-    let issuer = issuers
-        .clone()
-        .find(|(i, _)| {
-            org_words
-                .iter()
-                .any(|w| i.split_whitespace().any(|x| x == *w))
-        })
-        .or(issuers.clone().next().filter(|_| !named || toks.len() == 2));
-    let (name, entity) = match issuer {
-        Some((issuer, id)) => (issuer.clone(), *id),
+    let issuer = issuers.clone().find(|(i, _)| {
+        org_words
+            .iter()
+            .any(|w| i.split_whitespace().any(|x| x == *w))
+    });
+    // `the office said` after `the General Prosecution Office said`: the organization
+    // named before, then the first issuing office (a publisher's name does not hold the
+    // word).
+    let named_before = || {
+        let name = org_words.iter().find_map(|w| org_named_before(ctx, w))?;
+        Some((name.to_string(), ctx.gazetteer.lookup(name)))
+    };
+    let first_issuer = || {
+        let (issuer, id) = issuers.clone().next()?;
+        Some((issuer.clone(), *id))
+    };
+    let found = match issuer {
+        Some((issuer, id)) => Some((issuer.clone(), *id)),
         None if named && toks.len() > 2 => {
             let name = ctx.text[toks[1].span.start..toks[toks.len() - 1].span.end].to_string();
             let id = ctx.gazetteer.lookup(&name);
-            (name, id)
+            Some((name, id))
         }
-        None if !named => {
-            let found = org_words
-                .iter()
-                .filter(|w| w.starts_with(char::is_uppercase))
-                .find_map(|w| org_named_before(ctx, w));
-            let Some(name) = found else {
-                return ControlFlow::Break(None);
-            };
-            (name.to_string(), ctx.gazetteer.lookup(name))
-        }
-        None => return ControlFlow::Break(None),
+        None if named => first_issuer().filter(|_| toks.len() == 2),
+        None => named_before().or_else(first_issuer),
+    };
+    let Some((name, entity)) = found else {
+        return ControlFlow::Break(None);
     };
     let speaker = Speaker {
         entity,
