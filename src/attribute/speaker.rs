@@ -130,7 +130,9 @@ fn comma_chunks<'t, 'a>(text: &str, toks: &'t [Token<'a>]) -> Vec<&'t [Token<'a>
     })
     // `Klea Dervishi, 19, a member of …`: an age stands between a name and its
     // apposition.
-    .filter(|c| !c.is_empty() && !(c.len() == 1 && c[0].word.chars().all(|ch| ch.is_ascii_digit())))
+    .filter(
+        |c| !matches!(c, [] | [_] if c.iter().all(|t| t.word.bytes().all(|b| b.is_ascii_digit()))),
+    )
     .collect()
 }
 
