@@ -450,6 +450,43 @@ fn role_phrase(phrase: &str) -> Option<&str> {
     (!raw.is_empty() && !not_role(raw)).then_some(raw)
 }
 
+/// `UNDP`, `RFE/RL`, `OSCE`: two or more capitals, with `/` or `-` between them.
+fn is_acronym(word: &str) -> bool {
+    word.chars()
+        .filter(|c| c.is_ascii_uppercase())
+        .nth(1)
+        .is_some()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, '/' | '-' | '&'))
+}
+
+/// A title without the place that ends it (`Representative in Uzbekistan`, `Resident
+/// Representative in the Kyrgyz Republic`): ` in ` and a listed place, or capitalised
+/// words to the end. `at` is where `title` starts in the phrase of `within`.
+fn without_place<'t>(title: &'t str, within: &InPhrase, at: usize) -> &'t str {
+    let Some(cut) = title.rfind(" in ") else {
+        return title;
+    };
+    let place = &title[cut + 4..];
+    let listed = within.kind_at(EntityType::Place, at + cut + 4).is_some();
+    let named = place
+        .strip_prefix("the ")
+        .unwrap_or(place)
+        .split(' ')
+        .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and"));
+    if listed
+        || named
+            && !place
+                .split(' ')
+                .any(|w| LEXICON.organization_word(w).is_some())
+    {
+        title[..cut].trim_end()
+    } else {
+        title
+    }
+}
+
 /// The mentions inside a role phrase, with spans relative to it.
 struct InPhrase<'g> {
     gazetteer: &'g Gazetteer,
@@ -513,8 +550,22 @@ fn cut_at_connector<'r>(
             .any(|w| LEXICON.kind(w) == Some(WordKind::Organization));
     let place = within.kind_at(EntityType::Place, org_from);
     // `Deputy Minister of Education and Science`: a portfolio, not an
-    // organization (`Minister of the Interior` too).
-    let portfolio = before == "Minister" && connector == " of " && place.is_none();
+    // organization (`Minister of the Interior` too); the country of a government
+    // (`Deputy Minister of Energy of the Kyrgyz Republic`) is its organization.
+    let minister = matches!(before, "Minister" | "Vice-Minister");
+    let portfolio = minister && connector == " of " && place.is_none();
+    if portfolio {
+        if let Some((country_at, country)) = country_after(raw, at + connector.len(), within) {
+            return (&raw[..country_at], Some(country), None);
+        }
+    }
+    // `Prime Minister of Montenegro`, `Mayor of Tirana`: a government's title with its
+    // country or town; `Ambassador of Austria` stays a title.
+    if connector == " of " && !matches!(before, "Ambassador" | "Representative") {
+        if let Some(p) = place.filter(|p| p.span.end == raw.len()) {
+            return (&raw[..at], Some(&raw[p.span.range()]), None);
+        }
+    }
     let (role, org) = if portfolio || single_org_word && !article {
         (raw, None) // `Head of Mission`
     } else if single_org_word {
@@ -548,6 +599,25 @@ fn cut_at_connector<'r>(
         (&raw[..at], Some(org))
     };
     (role, org, None)
+}
+
+/// A country at the end of a title, after ` of ` from byte `from` on: a listed place
+/// or a republic (`of the Kyrgyz Republic`, `of the Republic of Kazakhstan`). Gives
+/// where its ` of ` starts and the country without `the`.
+fn country_after<'r>(raw: &'r str, from: usize, within: &InPhrase) -> Option<(usize, &'r str)> {
+    raw[from..].match_indices(" of ").find_map(|(of, _)| {
+        let of = from + of;
+        let country = &raw[of + 4..];
+        let bare = country.strip_prefix("the ").unwrap_or(country);
+        let listed = within
+            .kind_at(EntityType::Place, raw.len() - bare.len())
+            .is_some_and(|p| p.span.end == raw.len());
+        let republic = bare.ends_with(" Republic") || bare.starts_with("Republic of ");
+        let capitalised = bare
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) || w == "of");
+        ((listed || republic) && capitalised).then_some((of, bare))
+    })
 }
 
 /// Splits a role phrase into role, organization and the organization's gazetteer entry.
@@ -596,34 +666,47 @@ pub(crate) fn split_role(
     };
     // The entry of an organization that is not written in the phrase itself.
     let mut known: Option<EntityRef> = None;
-    let (role, org): (&str, Option<&str>) =
-        if let Some(m) = within.kind_at(EntityType::Organization, 0) {
-            let org = &raw[m.span.range()];
-            let rest = raw[m.span.end..]
-                .trim_start_matches(['’', '\'', 's'])
-                .trim();
-            // `Office for … Human Rights (ODIHR) Director`: the acronym repeats the name.
-            let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
-                Some((acronym, after)) if !acronym.contains(' ') => after.trim(),
-                _ => rest,
-            };
-            match org.strip_prefix("OSCE ") {
-                Some(post) if rest.is_empty() => {
-                    // The institution's topmost parent is the OSCE itself.
-                    let mut top = m.entity;
-                    while let Some(parent) = gazetteer.entity(top).parent_ref {
-                        top = parent;
-                    }
-                    known = Some(top).filter(|&t| t != m.entity);
-                    (post, Some("OSCE"))
-                }
-                _ => (rest, Some(org)),
-            }
-        } else {
-            let (role, org, issuer) = cut_at_connector(raw, &within, (issued_by, issuer_ids));
-            known = issuer;
-            (role, org)
+    // `RFE/RL President`, `NATO Assistant Secretary General`: an acronym that leads a
+    // title names its organization, listed or not.
+    let leading = within
+        .kind_at(EntityType::Organization, 0)
+        .map(|m| m.span)
+        .or_else(|| {
+            let first = raw.split(' ').next()?;
+            let rest = &raw[first.len()..];
+            (is_acronym(first) && rest.split_whitespace().any(|w| LEXICON.kind(w).is_some()))
+                .then(|| Span::new(0, first.len()))
+        });
+    let (role, org): (&str, Option<&str>) = if let Some(lead) = leading {
+        let m = within
+            .kind_at(EntityType::Organization, 0)
+            .filter(|m| m.span == lead);
+        let org = &raw[lead.range()];
+        let rest = raw[lead.end..].trim_start_matches(['’', '\'', 's']).trim();
+        // `UNICEF Representative in Uzbekistan`: the place is not part of the title.
+        let rest = without_place(rest, &within, raw.len() - rest.len());
+        // `Office for … Human Rights (ODIHR) Director`: the acronym repeats the name.
+        let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            Some((acronym, after)) if !acronym.contains(' ') => after.trim(),
+            _ => rest,
         };
+        match (org.strip_prefix("OSCE "), m) {
+            (Some(post), Some(m)) if rest.is_empty() => {
+                // The institution's topmost parent is the OSCE itself.
+                let mut top = m.entity;
+                while let Some(parent) = gazetteer.entity(top).parent_ref {
+                    top = parent;
+                }
+                known = Some(top).filter(|&t| t != m.entity);
+                (post, Some("OSCE"))
+            }
+            _ => (rest, Some(org)),
+        }
+    } else {
+        let (role, org, issuer) = cut_at_connector(raw, &within, (issued_by, issuer_ids));
+        known = issuer;
+        (role, org)
+    };
     let org = org
         .map(|o| {
             let o = circumstance_cut(o.trim());
@@ -1035,7 +1118,8 @@ fn title_start(ctx: &Context, chunk: &[Token], a: usize) -> usize {
     // before a title belong to it.
     while first < a
         && (!chunk[first].word.starts_with(char::is_uppercase)
-            || OPENERS.contains(chunk[first].word))
+            || OPENERS.contains(chunk[first].word)
+                && LEXICON.kind(chunk[first].word) != Some(WordKind::Title))
         && covered_by_mention(ctx, chunk[first].span, &[EntityType::Organization]).is_none()
     {
         first += 1;
@@ -1838,6 +1922,13 @@ mod tests {
             ("Special Representative, will travel to Kyiv", Some("Special Representative"), None),
             ("a lawyer from Tirana", Some("lawyer"), None),
             ("Ambassador", None, None),
+            ("UNICEF Representative in Uzbekistan", Some("Representative"), Some("UNICEF")),
+            ("UNDP Resident Representative in the Kyrgyz Republic", Some("Resident Representative"), Some("UNDP")),
+            ("RFE/RL President", Some("President"), Some("RFE/RL")),
+            ("Deputy Minister of Energy of the Kyrgyz Republic", Some("Deputy Minister of Energy"), Some("Kyrgyz Republic")),
+            ("Vice-Minister of Energy of the Republic of Kazakhstan", Some("Vice-Minister of Energy"), Some("Republic of Kazakhstan")),
+            ("Prime Minister of Montenegro", Some("Prime Minister"), Some("Montenegro")),
+            ("Ambassador of Austria", Some("Ambassador of Austria"), None),
         ];
         for &(phrase, role, org) in cases {
             let split = split_role(&gazetteer, (&[], &[]), phrase, None);
