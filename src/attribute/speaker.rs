@@ -469,12 +469,16 @@ fn without_place<'t>(title: &'t str, within: &InPhrase, at: usize) -> &'t str {
         return title;
     };
     let place = &title[cut + 4..];
-    let listed = within.kind_at(EntityType::Place, at + cut + 4).is_some();
-    let named = place
-        .strip_prefix("the ")
-        .unwrap_or(place)
-        .split(' ')
-        .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and"));
+    let listed = within.kind_at(EntityType::Place, at + cut + 4).is_some()
+        || within
+            .gazetteer
+            .lookup(place)
+            .is_some_and(|e| within.gazetteer.entity(e).kind == EntityType::Place);
+    // `in the Kyrgyz Republic`; not `for Combating Trafficking in Human Beings`.
+    let named = place.strip_prefix("the ").is_some_and(|name| {
+        name.split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and"))
+    });
     if listed
         || named
             && !place
@@ -668,8 +672,20 @@ pub(crate) fn split_role(
     let mut known: Option<EntityRef> = None;
     // `RFE/RL President`, `NATO Assistant Secretary General`: an acronym that leads a
     // title names its organization, listed or not.
+    // A listed name that goes on in capitals (`Secretary General of the OSCE`
+    // `Parliamentary Assembly`) is part of a longer one.
+    let goes_on = |m: &Match| {
+        let next = raw[m.span.end..]
+            .strip_prefix(' ')
+            .and_then(|r| r.split(' ').next());
+        next.is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && !matches!(LEXICON.kind(w), Some(WordKind::Title | WordKind::Rank))
+        })
+    };
     let leading = within
         .kind_at(EntityType::Organization, 0)
+        .filter(|m| !goes_on(m))
         .map(|m| m.span)
         .or_else(|| {
             let first = raw.split(' ').next()?;
@@ -692,6 +708,7 @@ pub(crate) fn split_role(
         };
         match (org.strip_prefix("OSCE "), m) {
             (Some(post), Some(m)) if rest.is_empty() => {
+                let post = without_place(post, &within, lead.start + 5);
                 // The institution's topmost parent is the OSCE itself.
                 let mut top = m.entity;
                 while let Some(parent) = gazetteer.entity(top).parent_ref {
@@ -953,10 +970,15 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                     Some(WordKind::Rank | WordKind::Honorific(_))
                 )
             });
-            let title_before = (only_ranks && b == chunk.len())
-                .then(|| ci.checked_sub(1).map(|i| chunks[i]))
-                .flatten()
-                .and_then(title_phrase);
+            // Also the first of two titles: `The OSCE Chairperson-in-Office, Foreign
+            // Minister of Malta Karl Vella,`.
+            let titled_here = chunk[..a].iter().all(title_word)
+                && chunk[..a]
+                    .iter()
+                    .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
+            let title_before = (b == chunk.len() && (only_ranks || titled_here))
+                .then(|| title_before_chunk(ctx, &chunks, ci))
+                .flatten();
             let placed = titled
                 || apposition_follows
                 || subject
@@ -1083,6 +1105,39 @@ fn apposition_span(ctx: &Context, chunks: &[&[Token]], i: usize) -> Span {
     }
     let end = chunks[last];
     Span::new(chunks[i][0].span.start, end[end.len() - 1].span.end)
+}
+
+/// The title phrase in the chunks before chunk `ci`, with the chunks of capitalised
+/// words that go on with it (`the Minister of Labour, Social Protection and Family,
+/// Elena Moraru-Cozma`; `NATO Assistant Secretary General for Innovation, Hybrid and
+/// Cyber, Dr Helena Strand`).
+fn title_before_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize) -> Option<Span> {
+    let mut k = ci.checked_sub(1)?;
+    let end = chunks[k].last()?.span.end;
+    loop {
+        if let Some(title) = title_phrase(chunks[k]) {
+            // `the Deputy Prime Minister and the Deputy Minister of Education, …`: the
+            // last of the people listed.
+            let text = &ctx.text[title.start..end];
+            let start = text
+                .rfind(" and the ")
+                .filter(|&at| {
+                    let next = text[at + 9..].split(' ').next().unwrap_or("");
+                    LEXICON.kind(next) == Some(WordKind::Title)
+                })
+                .map_or(title.start, |at| title.start + at + 9);
+            return Some(Span::new(start, end));
+        }
+        // `Labour and Social Protection`: a list of portfolio words, not a name.
+        let listed = chunks[k].iter().any(|t| ROLE_CONNECTORS.contains(&t.word));
+        let continues = chunks[k][0].word.starts_with(char::is_uppercase)
+            && chunks[k].iter().all(title_word)
+            && (listed || !name_runs(ctx, chunks[k]).iter().any(|r| r.1 - r.0 >= 2));
+        if !continues || k == 0 || ci - k >= 3 {
+            return None;
+        }
+        k -= 1;
+    }
 }
 
 /// A word that may stand in a title phrase: capitalised (`Head`, `OSCE`, `Media`), a
@@ -1698,9 +1753,11 @@ fn person_speaker(
     if chunks.get(ci + 1).is_some_and(|c| is_apposition(c)) {
         role_and_org(ctx, apposition_span(ctx, chunks, ci + 1), &mut speaker);
     }
-    // `said Special Envoy, Ambassador Carla Ruiz,`: a title phrase in the chunk before.
+    // `said Special Envoy, Ambassador Carla Ruiz,`: a title phrase in the chunks before,
+    // the first of two titles (`the OSCE Chairperson-in-Office, Foreign Minister of
+    // Malta Karl Vella`).
     if speaker.role.is_none() {
-        if let Some(title) = ci.checked_sub(1).and_then(|i| title_phrase(chunks[i])) {
+        if let Some(title) = title_before_chunk(ctx, chunks, ci) {
             role_and_org(ctx, title, &mut speaker);
         }
     }
