@@ -366,26 +366,12 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
         let split = split_speaker(text, previous.as_ref(), &place, m);
         let cue = |people: &[Speaker]| {
             let ctx = Context { people, ..ctx };
-            try_cues(&ctx, sentences, &place, split.as_ref())
+            let found = try_cues(&ctx, sentences, &place, split.as_ref())?;
+            Some(resolve_pronoun(&ctx, sentences, place.first, found))
         };
         let found = discourse
             .read_for(&ctx, place.first, cue(&discourse.people), cue)
             .or_else(|| continuation(&ctx, sentences, &place, previous.as_ref()));
-        let found = found.map(|mut a| {
-            // A pronoun refers to the subject of the narrative sentence before first.
-            if a.resolution == Some(Resolution::Pronoun) {
-                let ctx = Context {
-                    people: &discourse.people,
-                    ..ctx
-                };
-                if let Some(subject) =
-                    previous_subject(&ctx, sentences, place.first, a.speaker.gender)
-                {
-                    a.speaker = subject;
-                }
-            }
-            a
-        });
         let Some(mut quote) = new_quote(text, m, &place, found) else {
             continue;
         };
@@ -647,6 +633,22 @@ fn said_by(ctx: &Context, prose: Span) -> Option<Attribution> {
     let phrase = Span::new(prose.start + at, prose.start + at + end);
     let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
     Some(Attribution::new(Cue::Subject, None, speaker, resolution))
+}
+
+/// A pronoun refers to the subject of the narrative sentence before sentence `first`,
+/// when there is one that fits.
+fn resolve_pronoun(
+    ctx: &Context,
+    sentences: &[Sentence],
+    first: usize,
+    mut found: Attribution,
+) -> Attribution {
+    if found.resolution == Some(Resolution::Pronoun) {
+        if let Some(subject) = previous_subject(ctx, sentences, first, found.speaker.gender) {
+            found.speaker = subject;
+        }
+    }
+    found
 }
 
 /// The subject of the narrative sentence before sentence `first` (`Ana Petrova, editor

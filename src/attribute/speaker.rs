@@ -1076,7 +1076,10 @@ fn may_name_someone(ctx: &Context, span: Span) -> bool {
             continue;
         }
         let at = Span::new(word_start, word_start + word.len());
-        let named = core.chars().filter(|c| c.is_uppercase()).nth(1).is_none()
+        // One capital per part: `Vrba-Lindahl` is a name, `ODIHR` is not.
+        let named = core
+            .split('-')
+            .all(|part| part.chars().filter(|c| c.is_uppercase()).nth(1).is_none())
             && covered_by_mention(ctx, at, &[EntityType::Organization]).is_none()
             && !OPENERS.contains(core.trim_end_matches('.'));
         if named && previous {
@@ -1143,7 +1146,12 @@ fn title_before_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize) -> Option<S
 /// A word that may stand in a title phrase: capitalised (`Head`, `OSCE`, `Media`), a
 /// connector (`of the`), or a listed title, rank or honorific.
 fn title_word(t: &Token) -> bool {
-    t.word.chars().next().is_some_and(char::is_uppercase)
+    // `(ODIHR)` after the name it abbreviates.
+    t.word
+        .trim_start_matches('(')
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
         || ROLE_CONNECTORS.contains(&t.word)
         || LEXICON.kind(t.word).is_some()
 }
