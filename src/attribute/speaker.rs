@@ -992,8 +992,21 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                 && chunks.get(ci + 1).is_some_and(|next| {
                     next.len() >= 2 && next.iter().all(|t| is_name_word(ctx, t))
                 });
+            // `On the International Day against Drug Abuse, …`: capitalised words in a
+            // fronted phrase name an occasion, unless a title stands before them.
+            let fronted = ci == 0
+                && chunks.len() > 1
+                && matches!(
+                    chunk[0].word,
+                    "On" | "In" | "At" | "During" | "After" | "Before" | "Under" | "Following"
+                );
             if gazetteer_person.is_none()
-                && (!after_ok || b - a < 2 || org_like || !placed || object_of_title)
+                && (!after_ok
+                    || b - a < 2
+                    || org_like
+                    || !placed
+                    || object_of_title
+                    || fronted && !titled)
             {
                 continue;
             }
