@@ -692,6 +692,40 @@ pub(crate) fn split_role(
             let rest = &raw[first.len()..];
             (is_acronym(first) && rest.split_whitespace().any(|w| LEXICON.kind(w).is_some()))
                 .then(|| Span::new(0, first.len()))
+        })
+        .or_else(|| {
+            // `State Police Director General`: capitalised words up to an organization
+            // word, then a title.
+            let words: Vec<(usize, &str)> = word_starts(raw).collect();
+            let org_end = words
+                .iter()
+                .take_while(|(_, w)| w.starts_with(char::is_uppercase))
+                .position(|(_, w)| LEXICON.kind(w) == Some(WordKind::Organization))?;
+            let (next_at, next) = *words.get(org_end + 1)?;
+            // Not `Senior Programme Officer`: a title word in the name makes it a title.
+            let untitled = words[..org_end]
+                .iter()
+                .all(|(_, w)| LEXICON.kind(w).is_none());
+            // The head of a body (`Police Director`), not a post inside a programme
+            // (`National Programme Officer`).
+            const HEADS: &[&str] = &[
+                "Director",
+                "Director-General",
+                "Chief",
+                "Head",
+                "President",
+                "Chair",
+                "Chairman",
+                "Chairperson",
+                "Commander",
+                "Spokesperson",
+                "Spokesman",
+                "Spokeswoman",
+                "Rector",
+                "Dean",
+                "Prosecutor",
+            ];
+            (org_end > 0 && untitled && HEADS.contains(&next)).then(|| Span::new(0, next_at - 1))
         });
     let (role, org): (&str, Option<&str>) = if let Some(lead) = leading {
         let m = within
@@ -727,6 +761,16 @@ pub(crate) fn split_role(
     let org = org
         .map(|o| {
             let o = circumstance_cut(o.trim());
+            // `the ODIHR observation mission`: the acronym is the organization.
+            let o = match o.split_once(' ') {
+                Some((acronym, rest))
+                    if is_acronym(acronym)
+                        && rest.split(' ').all(|w| w.starts_with(char::is_lowercase)) =>
+                {
+                    acronym
+                }
+                _ => o,
+            };
             ["a ", "an "]
                 .iter()
                 .find_map(|a| o.strip_prefix(a))
@@ -947,6 +991,10 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                         t.word.chars().next().is_some_and(char::is_uppercase)
                             || ROLE_CONNECTORS.contains(&t.word)
                     })
+                    .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title))
+                // `Deputy khokim of Namangan region Mohira Qodirova`.
+                || chunk[title_start(ctx, chunk, a)..a]
+                    .iter()
                     .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
             let apposition_follows = b == chunk.len()
                 && chunks
@@ -1180,7 +1228,9 @@ fn title_start(ctx: &Context, chunk: &[Token], a: usize) -> usize {
         .iter()
         .rposition(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
     if let Some(t) = title.filter(|&t| {
-        a - t <= 5
+        let lower = chunk[t + 1..a].iter().filter(|w| !title_word(w)).count();
+        a - t <= 8
+            && lower <= 2
             && chunk[t + 1..a]
                 .iter()
                 .all(|w| title_word(w) || !is_verb_word(w.word))
