@@ -1299,7 +1299,7 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
             chunk[..a].iter().all(title_word) && (b - a >= 2 || gazetteer_person)
         });
     let Some((a, b)) = full_name else {
-        return referring_subject(ctx, chunk);
+        return named_after_descriptor(ctx, &chunks, ci).or_else(|| referring_subject(ctx, chunk));
     };
     let name = &ctx.text[span_of(chunk, a, b).range()];
     let introduced = introductions(ctx, span);
@@ -1308,6 +1308,37 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
             .as_deref()
             .is_some_and(|n| n.ends_with(name) || name.ends_with(n))
     })
+}
+
+/// `One of the students, Madina from Dushanbe, told …`, `His daughter, Dilbar, helped …`:
+/// a description in chunk `ci`, then a name of one or two words opening the next chunk.
+/// The description is the role when its noun is a listed one (`student`, not `daughter`).
+fn named_after_descriptor(ctx: &Context, chunks: &[&[Token]], ci: usize) -> Option<Speaker> {
+    let (description, next) = (chunks.get(ci)?, chunks.get(ci + 1)?);
+    let opener = description[0].word.to_lowercase();
+    let described = (DETERMINERS.contains(&opener.as_str()) || opener == "the")
+        && description.len() > 1
+        && description[1..]
+            .iter()
+            .all(|t| t.word.starts_with(char::is_lowercase));
+    let n = next.iter().take_while(|t| is_name_word(ctx, t)).count();
+    let ends = next
+        .get(n)
+        .is_none_or(|t| t.word.starts_with(char::is_lowercase));
+    if !described || n == 0 || n > 2 || !ends {
+        return None;
+    }
+    let mut speaker = Speaker {
+        name: Some(ctx.text[span_of(next, 0, n).range()].into()),
+        kind: SpeakerType::Person,
+        ..Speaker::unknown()
+    };
+    let noun = description.last()?.word;
+    let noun = singular_of(noun);
+    if LEXICON.kind(&noun) == Some(WordKind::Unnamed) {
+        speaker.role = Some(noun.into());
+    }
+    Some(speaker)
 }
 
 /// A subject that refers to someone without a full name, parsed as a speaker phrase:
