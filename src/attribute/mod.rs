@@ -293,6 +293,10 @@ pub fn attribute(
             roles,
             people: &[],
             before: 0,
+            window: match (sentences.first(), sentences.last()) {
+                (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
+                _ => Span::new(0, 0),
+            },
         };
         attribute_window(sentences, resources)
     };

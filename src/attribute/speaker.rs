@@ -109,6 +109,17 @@ pub struct Context<'a> {
     pub people: &'a [Speaker],
     /// Where the quote starts: only text before it introduces people.
     pub before: usize,
+    /// The stretch of text attributed together (all of a short article): text outside
+    /// it is never read, so that each window of a long article reads the same.
+    pub window: Span,
+}
+
+impl<'a> Context<'a> {
+    /// The window's text before the quote, and where it starts in the article.
+    fn text_before(&self) -> (usize, &'a str) {
+        let from = self.window.start.min(self.before);
+        (from, &self.text[from..self.before])
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -126,7 +137,12 @@ fn comma_chunks<'t, 'a>(text: &str, toks: &'t [Token<'a>]) -> Vec<&'t [Token<'a>
         let after = &text[t.span.end..];
         let closing = after.len() - after.trim_start_matches(')').len();
         depth = depth.saturating_sub(closing);
-        depth == 0 && after[closing..].starts_with(',')
+        // Not the comma of `300,000`.
+        let thousands = t.word.ends_with(|c: char| c.is_ascii_digit())
+            && after[closing..]
+                .strip_prefix(',')
+                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+        depth == 0 && after[closing..].starts_with(',') && !thousands
     })
     // `Klea Dervishi, 19, a member of …`: an age stands between a name and its
     // apposition.
@@ -581,6 +597,9 @@ fn cut_at_connector<'r>(
         return (&raw[..at], Some(name), issuer.and_then(|(_, id)| *id));
     } else if matches!(connector, " from " | " in ") && !names_org {
         (&raw[..at], None)
+    } else if connector == " with " && !org.contains(|c: char| c.is_uppercase()) && !names_org {
+        // `a blogger with many subscribers`: no name after `with`.
+        (&raw[..at], None)
     } else if let Some(p) = place {
         match memmem::find(&raw.as_bytes()[p.span.end..], b" to ") {
             // `Permanent Representative of Malta to the OSCE`; `Ambassador of
@@ -851,7 +870,7 @@ fn without_possessive(word: &str) -> &str {
 /// The last name of two or more capitalised words that holds the organization word `word`
 /// in the text before the quote (`The Agency for Prevention of Corruption published …`).
 fn org_named_before<'a>(ctx: &Context<'a>, word: &str) -> Option<&'a str> {
-    let before = &ctx.text[..ctx.before];
+    let (_, before) = ctx.text_before();
     before.rmatch_indices(word).find_map(|(at, _)| {
         let start = before[..at]
             .rsplit(' ')
@@ -1424,7 +1443,7 @@ fn is_apposition(chunk: &[Token]) -> bool {
         || past
         || chunk
             .iter()
-            .take_while(|t| !matches!(t.word, "who" | "which" | "that"))
+            .take_while(|t| !matches!(t.word, "who" | "whose" | "which" | "that"))
             .any(|t| is_verb_word(t.word));
     // A relative clause after the description (`an officer … who has served`) is cut from
     // the role later.
@@ -1500,8 +1519,12 @@ fn by_surname(ctx: &Context, surname: &str) -> Option<Speaker> {
         return Some(found.clone());
     }
     let before = &ctx.text[..ctx.before];
+    let (window_start, _) = ctx.text_before();
     let mut end = before.len();
-    while let Some(at) = before[..end].rfind(surname) {
+    while let Some(at) = before[..end]
+        .rfind(surname)
+        .filter(|&at| at >= window_start)
+    {
         end = at;
         let after = &before[at + surname.len()..];
         if after.chars().next().is_some_and(char::is_alphanumeric) {
@@ -1511,7 +1534,8 @@ fn by_surname(ctx: &Context, surname: &str) -> Option<Speaker> {
             .char_indices()
             .rev()
             .nth(60)
-            .map_or(0, |(i, _)| i);
+            .map_or(0, |(i, _)| i)
+            .max(window_start);
         let toks = tokens(ctx.text, Span::new(from, at + surname.len()));
         let mut first = toks.len();
         // A name's words stand one space apart: no comma, full stop, line break or mark
@@ -1795,7 +1819,7 @@ fn named_person(p: &Phrase) -> Verdict {
             b == chunk.len()
                 && b - a == 1
                 && chunks.len() == 1
-                && !written_in_lower_case(ctx.text, chunk[a].word)
+                && !written_in_lower_case(&ctx.text[ctx.window.range()], chunk[a].word)
                 && chunk[..a].iter().all(|t| {
                     matches!(
                         LEXICON.kind(t.word),
@@ -1927,12 +1951,13 @@ fn organization_mention(p: &Phrase) -> Verdict {
         .zip(ctx.issuer_ids)
         .find(|(_, id)| **id == Some(m.entity))
         .map(|(name, _)| name);
+    let written = &ctx.text[m.span.range()];
+    let name = issuer
+        .map(String::as_str)
+        .or_else(|| spelled_out(ctx, written))
+        .unwrap_or(written);
     let speaker = Speaker {
-        name: Some(
-            issuer
-                .map_or(&ctx.text[m.span.range()], String::as_str)
-                .into(),
-        ),
+        name: Some(name.into()),
         kind: SpeakerType::Organization,
         entity: Some(m.entity),
         ..Speaker::unknown()
@@ -1949,6 +1974,30 @@ const QUALIFIERS: &[&str] = &[
     "Vice-Chair",
     "Vice-President",
 ];
+
+/// The name an acronym abbreviates, as the text spells it out before the quote:
+/// `United Nations Office on Drugs and Crime (UNODC)` for `UNODC`.
+fn spelled_out<'a>(ctx: &Context<'a>, acronym: &str) -> Option<&'a str> {
+    if !is_acronym(acronym) {
+        return None;
+    }
+    let (_, before) = ctx.text_before();
+    let at = before.find(&format!(" ({acronym})"))?;
+    let words: Vec<(usize, &str)> = word_starts(&before[..at]).collect();
+    let start = words
+        .iter()
+        .rev()
+        .take_while(|(_, w)| {
+            !w.contains(['.', '\n', ','])
+                && (w.starts_with(char::is_uppercase)
+                    || matches!(*w, "of" | "on" | "and" | "for" | "in"))
+        })
+        .last()?
+        .0;
+    let name = before[start..at].trim_start_matches(|c: char| !c.is_uppercase());
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    (name.split(' ').count() >= 2).then_some(name)
+}
 
 /// The title and rank words of a phrase.
 /// `the minister said` too: a title written in lower case.
@@ -2046,6 +2095,11 @@ fn organization_word(p: &Phrase) -> Verdict {
             Some((name, id))
         }
         None if named => first_issuer().filter(|_| toks.len() == 2),
+        // `The Aqtobe regional police department`: a name in lower case after a place.
+        None if toks[1].word.starts_with(char::is_uppercase) && toks.len() > 2 => {
+            let name = &ctx.text[toks[1].span.start..toks[toks.len() - 1].span.end];
+            Some((name.to_string(), None))
+        }
         None => named_before().or_else(first_issuer),
     };
     let Some((name, entity)) = found else {
