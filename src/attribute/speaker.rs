@@ -597,6 +597,15 @@ fn cut_at_connector<'r>(
         return (&raw[..at], Some(name), issuer.and_then(|(_, id)| *id));
     } else if matches!(connector, " from " | " in ") && !names_org {
         (&raw[..at], None)
+    } else if let Some(within_org) = portfolio_in_org(org) {
+        // `Director of Culture, Youth and Sports in the Municipality of Prizren`: the
+        // portfolio belongs to the title, the body it serves in is the organization.
+        let cut = raw.len() - within_org.len();
+        let role = raw[..cut]
+            .trim_end()
+            .trim_end_matches(" in the")
+            .trim_end_matches(" at the");
+        (role, Some(within_org))
     } else if connector == " with " && !org.contains(|c: char| c.is_uppercase()) && !names_org {
         // `a blogger with many subscribers`: no name after `with`.
         (&raw[..at], None)
@@ -622,6 +631,19 @@ fn cut_at_connector<'r>(
         (&raw[..at], Some(org))
     };
     (role, org, None)
+}
+
+/// The organization after ` in the ` or ` at the ` in what follows a title's `of`, when
+/// what comes before it names no organization (`Culture, Youth and Sports in the
+/// Municipality of Prizren` → `Municipality of Prizren`).
+fn portfolio_in_org(after_of: &str) -> Option<&str> {
+    let org_word = |s: &str| s.split(' ').any(|w| LEXICON.organization_word(w).is_some());
+    [" in the ", " at the "].iter().find_map(|sep| {
+        let at = after_of.find(sep)?;
+        let (portfolio, org) = (&after_of[..at], &after_of[at + sep.len()..]);
+        (!org_word(portfolio) && org_word(org) && org.starts_with(char::is_uppercase))
+            .then_some(org)
+    })
 }
 
 /// A country at the end of a title, after ` of ` from byte `from` on: a listed place
@@ -780,6 +802,20 @@ pub(crate) fn split_role(
     let org = org
         .map(|o| {
             let o = circumstance_cut(o.trim());
+            // `Youth Advisory Group from Shkodër`: where its members come from is not
+            // part of the name.
+            let o = match o.rsplit_once(" from ") {
+                Some((body, place))
+                    if body
+                        .split(' ')
+                        .any(|w| LEXICON.organization_word(w).is_some())
+                        && !place.contains(' ')
+                        && place.starts_with(char::is_uppercase) =>
+                {
+                    body
+                }
+                _ => o,
+            };
             // `the ODIHR observation mission`: the acronym is the organization.
             let o = match o.split_once(' ') {
                 Some((acronym, rest))
@@ -1124,6 +1160,13 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                     Span::new(chunk[first].span.start, name_span.start),
                     &mut speaker,
                 );
+            }
+            // `Colonel Sherali Nazarzoda of the Border Troops`.
+            if speaker.org.is_none() {
+                if let Some((org, entity)) = org_after_name(ctx, chunk, name_span) {
+                    speaker.org = Some(org);
+                    speaker.org_entity = entity;
+                }
             }
             if let Some(role) = &speaker.role {
                 let words = role.split_whitespace().filter_map(|w| LEXICON.title(w));
@@ -1657,8 +1700,14 @@ fn pronoun(p: &Phrase) -> Verdict {
         .iter()
         .rev()
         .filter(|p| p.gender.is_none_or(|g| g == gender));
+    // Nobody fits yet: the pronoun may still refer to an unnamed subject (`One of the
+    // counsellors … described the nights. “…,” she said`), found once it is resolved.
     let Some(nearest) = fitting.next() else {
-        return ControlFlow::Break(None);
+        let someone = Speaker {
+            gender: Some(gender),
+            ..Speaker::unknown()
+        };
+        return ControlFlow::Break(Some((someone, Resolution::Pronoun)));
     };
     let found = match fitting.next() {
         Some(next) if nearest.gender.is_none() && next.gender == Some(gender) => next,
@@ -1717,13 +1766,16 @@ fn unnamed(p: &Phrase) -> Verdict {
         Some(("of", "the")) => (3, true),
         _ => (1, false),
     };
-    // The noun phrase ends at a preposition or at the end of its comma chunk.
+    // The noun phrase ends at a preposition or at the end of its comma chunk; a
+    // possessive (`the hotline’s consultants`) is not part of it.
     let mut role: Vec<&str> = Vec::new();
     for t in toks[from.min(toks.len())..].iter() {
         if STOP.contains(&t.word) {
             break;
         }
-        role.push(t.word);
+        if without_possessive(t.word) == t.word {
+            role.push(t.word);
+        }
         if ctx.text[t.span.end..].starts_with(',') {
             break;
         }
