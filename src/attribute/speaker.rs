@@ -534,59 +534,27 @@ fn cut_at_connector<'r>(
     within: &InPhrase,
     (issued_by, issuer_ids): (&'r [String], &[Option<EntityRef>]),
 ) -> (&'r str, Option<&'r str>, Option<EntityRef>) {
-    // (byte of the space before the connector, the connector with its spaces, the
-    // word before it)
-    let cuts = word_starts(raw)
-        .scan("", |before, (at, w)| {
-            Some((at, w, std::mem::replace(before, w)))
-        })
-        .filter_map(|(at, w, before)| {
-            let connector = match w {
-                "of" => " of ",
-                "at" => " at ",
-                "with" => " with ",
-                "from" => " from ",
-                "in" => " in ",
-                _ => return None,
-            };
-            // Lazily: a phrase that opens with `of` has no space before it.
-            (at > 0 && raw[at + w.len()..].starts_with(' ')).then(|| (at - 1, connector, before))
-        });
-    let after_title = cuts
-        .clone()
-        .find(|&(_, _, before)| LEXICON.kind(before) == Some(WordKind::Title));
-    let first = cuts.clone().find(|&(_, c, _)| c != " in ");
-    let Some((at, connector, before)) = after_title.or(first) else {
+    let Some(cut) = Cut::find(raw) else {
         return (raw, None, None);
     };
-    let after = &raw[at + connector.len()..];
-    let article = after.starts_with("the ");
-    let org = after.strip_prefix("the ").unwrap_or(after).trim();
-    let org_from = raw.len() - org.len();
+    let org = cut.org;
     let single_org_word = !org.contains(' ') && LEXICON.kind(org) == Some(WordKind::Organization);
-    let names_org = within.kind_at(EntityType::Organization, org_from).is_some()
+    let names_org = within
+        .kind_at(EntityType::Organization, cut.org_at)
+        .is_some()
         || org
             .split_whitespace()
             .any(|w| LEXICON.kind(w) == Some(WordKind::Organization));
-    let place = within.kind_at(EntityType::Place, org_from);
-    // `Deputy Minister of Education and Science`: a portfolio, not an
-    // organization (`Minister of the Interior` too); the country of a government
-    // (`Deputy Minister of Energy of the Kyrgyz Republic`) is its organization.
-    let minister = matches!(before, "Minister" | "Vice-Minister");
-    let portfolio = minister && connector == " of " && place.is_none();
-    if portfolio {
-        if let Some((country_at, country)) = country_after(raw, at + connector.len(), within) {
-            return (&raw[..country_at], Some(country), None);
-        }
+    let place = within.kind_at(EntityType::Place, cut.org_at);
+    // `Deputy Minister of Education and Science`: a portfolio, not an organization
+    // (`Minister of the Interior` too).
+    let portfolio = matches!(cut.title, "Minister" | "Vice-Minister")
+        && cut.connector == " of "
+        && place.is_none();
+    if let Some((role, country)) = government_and_country(raw, &cut, portfolio, place, within) {
+        return (role, Some(country), None);
     }
-    // `Prime Minister of Montenegro`, `Mayor of Tirana`: a government's title with its
-    // country or town; `Ambassador of Austria` stays a title.
-    if connector == " of " && !matches!(before, "Ambassador" | "Representative") {
-        if let Some(p) = place.filter(|p| p.span.end == raw.len()) {
-            return (&raw[..at], Some(&raw[p.span.range()]), None);
-        }
-    }
-    let (role, org) = if portfolio || single_org_word && !article {
+    let role_org = if portfolio || single_org_word && !cut.article {
         (raw, None) // `Head of Mission`
     } else if single_org_word {
         let issuer = issued_by
@@ -594,43 +562,123 @@ fn cut_at_connector<'r>(
             .zip(issuer_ids)
             .find(|(i, _)| i.split_whitespace().any(|w| w == org));
         let name = issuer.map_or(org, |(i, _)| i.as_str());
-        return (&raw[..at], Some(name), issuer.and_then(|(_, id)| *id));
-    } else if matches!(connector, " from " | " in ") && !names_org {
-        (&raw[..at], None)
+        return (&raw[..cut.at], Some(name), issuer.and_then(|(_, id)| *id));
+    } else if matches!(cut.connector, " from " | " in ") && !names_org {
+        (&raw[..cut.at], None)
     } else if let Some(within_org) = portfolio_in_org(org) {
         // `Director of Culture, Youth and Sports in the Municipality of Prizren`: the
         // portfolio belongs to the title, the body it serves in is the organization.
-        let cut = raw.len() - within_org.len();
-        let role = raw[..cut]
+        let role = raw[..raw.len() - within_org.len()]
             .trim_end()
             .trim_end_matches(" in the")
             .trim_end_matches(" at the");
         (role, Some(within_org))
-    } else if connector == " with " && !org.contains(|c: char| c.is_uppercase()) && !names_org {
+    } else if cut.connector == " with " && !org.contains(char::is_uppercase) && !names_org {
         // `a blogger with many subscribers`: no name after `with`.
-        (&raw[..at], None)
+        (&raw[..cut.at], None)
     } else if let Some(p) = place {
-        match memmem::find(&raw.as_bytes()[p.span.end..], b" to ") {
-            // `Permanent Representative of Malta to the OSCE`; `Ambassador of
-            // Norway to Uzbekistan` is all role.
-            Some(to)
-                if within
-                    .kind_at(EntityType::Place, p.span.end + to + 4)
-                    .is_some() =>
-            {
-                (raw, None)
-            }
-            Some(to) => {
-                let org = raw[p.span.end + to + 4..].trim_start_matches("the ");
-                (&raw[..p.span.end + to], Some(org))
-            }
-            None if p.span.end == raw.len() => (raw, None),
-            None => (&raw[..at], Some(org)),
-        }
+        after_place(raw, &cut, p, within)
     } else {
-        (&raw[..at], Some(org))
+        (&raw[..cut.at], Some(org))
     };
-    (role, org, None)
+    (role_org.0, role_org.1, None)
+}
+
+/// Where a role phrase is cut: at the first `of`, `at`, `with`, `from` or `in` after a
+/// title word, else at the first `of`, `at`, `with` or `from`.
+struct Cut<'r> {
+    /// The byte of the space before the connector.
+    at: usize,
+    /// The connector with its spaces (` of `).
+    connector: &'static str,
+    /// The word before the connector.
+    title: &'r str,
+    /// What follows, without `the`, and where it starts.
+    org: &'r str,
+    org_at: usize,
+    article: bool,
+}
+
+impl<'r> Cut<'r> {
+    fn find(raw: &'r str) -> Option<Self> {
+        let cuts = word_starts(raw)
+            .scan("", |before, (at, w)| {
+                Some((at, w, std::mem::replace(before, w)))
+            })
+            .filter_map(|(at, w, before)| {
+                let connector = match w {
+                    "of" => " of ",
+                    "at" => " at ",
+                    "with" => " with ",
+                    "from" => " from ",
+                    "in" => " in ",
+                    _ => return None,
+                };
+                // Lazily: a phrase that opens with `of` has no space before it.
+                (at > 0 && raw[at + w.len()..].starts_with(' '))
+                    .then(|| (at - 1, connector, before))
+            });
+        let after_title = cuts
+            .clone()
+            .find(|&(_, _, before)| LEXICON.kind(before) == Some(WordKind::Title));
+        let first = cuts.clone().find(|&(_, c, _)| c != " in ");
+        let (at, connector, title) = after_title.or(first)?;
+        let after = &raw[at + connector.len()..];
+        let org = after.strip_prefix("the ").unwrap_or(after).trim();
+        Some(Cut {
+            at,
+            connector,
+            title,
+            org,
+            org_at: raw.len() - org.len(),
+            article: after.starts_with("the "),
+        })
+    }
+}
+
+/// A government's title with its country or town as the organization: `Deputy Minister
+/// of Energy of the Kyrgyz Republic` (after a `portfolio`), `Prime Minister of
+/// Montenegro`, `Mayor of Tirana`; `Ambassador of Austria` stays a title.
+fn government_and_country<'r>(
+    raw: &'r str,
+    cut: &Cut,
+    portfolio: bool,
+    place: Option<Match>,
+    within: &InPhrase,
+) -> Option<(&'r str, &'r str)> {
+    if portfolio {
+        let (of, country) = country_after(raw, cut.at + cut.connector.len(), within)?;
+        return Some((&raw[..of], country));
+    }
+    let governs = cut.connector == " of " && !matches!(cut.title, "Ambassador" | "Representative");
+    let p = place.filter(|p| governs && p.span.end == raw.len())?;
+    Some((&raw[..cut.at], &raw[p.span.range()]))
+}
+
+/// A role phrase whose connector is followed by the place `p`: `Permanent Representative
+/// of Malta to the OSCE` has the `OSCE`; `Ambassador of Norway to Uzbekistan` and
+/// `Ambassador of Austria` are all role.
+fn after_place<'r>(
+    raw: &'r str,
+    cut: &Cut<'r>,
+    p: Match,
+    within: &InPhrase,
+) -> (&'r str, Option<&'r str>) {
+    match memmem::find(&raw.as_bytes()[p.span.end..], b" to ") {
+        Some(to)
+            if within
+                .kind_at(EntityType::Place, p.span.end + to + 4)
+                .is_some() =>
+        {
+            (raw, None)
+        }
+        Some(to) => {
+            let org = raw[p.span.end + to + 4..].trim_start_matches("the ");
+            (&raw[..p.span.end + to], Some(org))
+        }
+        None if p.span.end == raw.len() => (raw, None),
+        None => (&raw[..cut.at], Some(cut.org)),
+    }
 }
 
 /// The organization after ` in the ` or ` at the ` in what follows a title's `of`, when
@@ -679,40 +727,68 @@ fn country_after<'r>(raw: &'r str, from: usize, within: &InPhrase) -> Option<(us
 /// role, and `Officer at the Mission` works for the issuing Mission.
 pub(crate) fn split_role(
     gazetteer: &Gazetteer,
-    (issued_by, issuer_ids): (&[String], &[Option<EntityRef>]),
+    issuers: (&[String], &[Option<EntityRef>]),
     phrase: &str,
     mentions: Option<(&[Match], usize)>,
 ) -> RoleSplit {
     let Some(raw) = role_phrase(phrase) else {
         return RoleSplit::default();
     };
-    // Mentions of `raw`: those given (with the phrase's offset in their text), or a
-    // search of it. `base` is where `raw` starts in the mentions' text.
-    let offset = raw.as_ptr() as usize - phrase.as_ptr() as usize;
-    let searched;
-    let (mentions, base) = match mentions {
-        Some((mentions, phrase_at)) => (mentions, phrase_at + offset),
-        None => {
-            searched = gazetteer.find(raw);
-            (&searched[..], 0)
+    let within = InPhrase::of(gazetteer, phrase, raw, mentions);
+    // `known`: the entry of an organization that is not written in the phrase itself.
+    let (role, org, known) = match leading_org(raw, &within) {
+        Some(lead) => after_leading_org(raw, lead, &within),
+        None => cut_at_connector(raw, &within, issuers),
+    };
+    let org = org.map(tidy_org).filter(|o| !o.is_empty());
+    let org_entity = org.and_then(|o| org_entry(raw, o, &within, known));
+    let role = Some(role.trim()).filter(|r| !r.is_empty()).map(Arc::from);
+    RoleSplit {
+        role,
+        org: org.map(Arc::from),
+        org_entity,
+    }
+}
+
+impl<'g> InPhrase<'g> {
+    /// The mentions of `raw`, a part of `phrase`: those given (with the phrase's offset
+    /// in their text), or a search of it.
+    fn of(
+        gazetteer: &'g Gazetteer,
+        phrase: &str,
+        raw: &str,
+        mentions: Option<(&[Match], usize)>,
+    ) -> Self {
+        let offset = raw.as_ptr() as usize - phrase.as_ptr() as usize;
+        let searched;
+        // `base` is where `raw` starts in the mentions' text.
+        let (mentions, base) = match mentions {
+            Some((mentions, phrase_at)) => (mentions, phrase_at + offset),
+            None => {
+                searched = gazetteer.find(raw);
+                (&searched[..], 0)
+            }
+        };
+        InPhrase {
+            gazetteer,
+            found: mentions
+                .iter()
+                .filter(|m| m.span.start >= base && m.span.end <= base + raw.len())
+                .map(|m| {
+                    let mut m = *m;
+                    m.span = Span::new(m.span.start - base, m.span.end - base);
+                    m
+                })
+                .collect(),
         }
-    };
-    let within = InPhrase {
-        gazetteer,
-        found: mentions
-            .iter()
-            .filter(|m| m.span.start >= base && m.span.end <= base + raw.len())
-            .map(|m| {
-                let mut m = *m;
-                m.span = Span::new(m.span.start - base, m.span.end - base);
-                m
-            })
-            .collect(),
-    };
-    // The entry of an organization that is not written in the phrase itself.
-    let mut known: Option<EntityRef> = None;
-    // `RFE/RL President`, `NATO Assistant Secretary General`: an acronym that leads a
-    // title names its organization, listed or not.
+    }
+}
+
+/// The organization that opens a role phrase, before its title: a listed organization
+/// (`ODIHR Director`), an acronym (`RFE/RL President`, `NATO Assistant Secretary
+/// General`), or capitalised words up to an organization word before a head's title
+/// (`State Police Director General`).
+fn leading_org(raw: &str, within: &InPhrase) -> Option<Span> {
     // A listed name that goes on in capitals (`Secretary General of the OSCE`
     // `Parliamentary Assembly`) is part of a longer one.
     let goes_on = |m: &Match| {
@@ -724,146 +800,148 @@ pub(crate) fn split_role(
                 && !matches!(LEXICON.kind(w), Some(WordKind::Title | WordKind::Rank))
         })
     };
-    let leading = within
+    let listed = within
         .kind_at(EntityType::Organization, 0)
         .filter(|m| !goes_on(m))
-        .map(|m| m.span)
-        .or_else(|| {
-            let first = raw.split(' ').next()?;
-            let rest = &raw[first.len()..];
-            (is_acronym(first) && rest.split_whitespace().any(|w| LEXICON.kind(w).is_some()))
-                .then(|| Span::new(0, first.len()))
-        })
-        .or_else(|| {
-            // `State Police Director General`: capitalised words up to an organization
-            // word, then a title.
-            let words: Vec<(usize, &str)> = word_starts(raw).collect();
-            let org_end = words
-                .iter()
-                .take_while(|(_, w)| w.starts_with(char::is_uppercase))
-                .position(|(_, w)| LEXICON.kind(w) == Some(WordKind::Organization))?;
-            let (next_at, next) = *words.get(org_end + 1)?;
-            // Not `Senior Programme Officer`: a title word in the name makes it a title.
-            let untitled = words[..org_end]
-                .iter()
-                .all(|(_, w)| LEXICON.kind(w).is_none());
-            // The head of a body (`Police Director`), not a post inside a programme
-            // (`National Programme Officer`).
-            const HEADS: &[&str] = &[
-                "Director",
-                "Director-General",
-                "Chief",
-                "Head",
-                "President",
-                "Chair",
-                "Chairman",
-                "Chairperson",
-                "Commander",
-                "Spokesperson",
-                "Spokesman",
-                "Spokeswoman",
-                "Rector",
-                "Dean",
-                "Prosecutor",
-            ];
-            (org_end > 0 && untitled && HEADS.contains(&next)).then(|| Span::new(0, next_at - 1))
-        });
-    let (role, org): (&str, Option<&str>) = if let Some(lead) = leading {
-        let m = within
-            .kind_at(EntityType::Organization, 0)
-            .filter(|m| m.span == lead);
-        let org = &raw[lead.range()];
-        let rest = raw[lead.end..].trim_start_matches(['’', '\'', 's']).trim();
-        // `UNICEF Representative in Uzbekistan`: the place is not part of the title.
-        let rest = without_place(rest, &within, raw.len() - rest.len());
-        // `Office for … Human Rights (ODIHR) Director`: the acronym repeats the name.
-        let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
-            Some((acronym, after)) if !acronym.contains(' ') => after.trim(),
-            _ => rest,
-        };
-        match (org.strip_prefix("OSCE "), m) {
-            (Some(post), Some(m)) if rest.is_empty() => {
-                let post = without_place(post, &within, lead.start + 5);
-                // The institution's topmost parent is the OSCE itself.
-                let mut top = m.entity;
-                while let Some(parent) = gazetteer.entity(top).parent_ref {
-                    top = parent;
-                }
-                known = Some(top).filter(|&t| t != m.entity);
-                (post, Some("OSCE"))
+        .map(|m| m.span);
+    let acronym = || {
+        let first = raw.split(' ').next()?;
+        let rest = &raw[first.len()..];
+        (is_acronym(first) && rest.split_whitespace().any(|w| LEXICON.kind(w).is_some()))
+            .then(|| Span::new(0, first.len()))
+    };
+    listed.or_else(acronym).or_else(|| body_before_head(raw))
+}
+
+/// `State Police Director General`: capitalised words up to an organization word, then
+/// the title of the body's head; not a post inside a programme (`National Programme
+/// Officer`) or a title with a title word in it (`Senior Programme Officer`).
+fn body_before_head(raw: &str) -> Option<Span> {
+    const HEADS: &[&str] = &[
+        "Director",
+        "Director-General",
+        "Chief",
+        "Head",
+        "President",
+        "Chair",
+        "Chairman",
+        "Chairperson",
+        "Commander",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
+        "Rector",
+        "Dean",
+        "Prosecutor",
+    ];
+    let words: Vec<(usize, &str)> = word_starts(raw).collect();
+    let org_end = words
+        .iter()
+        .take_while(|(_, w)| w.starts_with(char::is_uppercase))
+        .position(|(_, w)| LEXICON.kind(w) == Some(WordKind::Organization))?;
+    let (next_at, next) = *words.get(org_end + 1)?;
+    let untitled = words[..org_end]
+        .iter()
+        .all(|(_, w)| LEXICON.kind(w).is_none());
+    (org_end > 0 && untitled && HEADS.contains(&next)).then(|| Span::new(0, next_at - 1))
+}
+
+/// Role and organization of a phrase that opens with its organization at `lead`, and
+/// the OSCE's entry for an OSCE institution's post (`OSCE Representative on Freedom of
+/// the Media` is that role of the `OSCE`).
+fn after_leading_org<'r>(
+    raw: &'r str,
+    lead: Span,
+    within: &InPhrase,
+) -> (&'r str, Option<&'r str>, Option<EntityRef>) {
+    let org = &raw[lead.range()];
+    let rest = raw[lead.end..].trim_start_matches(['’', '\'', 's']).trim();
+    // `UNICEF Representative in Uzbekistan`: the place is not part of the title.
+    let rest = without_place(rest, within, raw.len() - rest.len());
+    // `Office for … Human Rights (ODIHR) Director`: the acronym repeats the name.
+    let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((acronym, after)) if !acronym.contains(' ') => after.trim(),
+        _ => rest,
+    };
+    let listed = within
+        .kind_at(EntityType::Organization, 0)
+        .filter(|m| m.span == lead);
+    match (org.strip_prefix("OSCE "), listed) {
+        (Some(post), Some(m)) if rest.is_empty() => {
+            let post = without_place(post, within, lead.start + "OSCE ".len());
+            // The institution's topmost parent is the OSCE itself.
+            let mut top = m.entity;
+            while let Some(parent) = within.gazetteer.entity(top).parent_ref {
+                top = parent;
             }
-            _ => (rest, Some(org)),
+            (post, Some("OSCE"), Some(top).filter(|&t| t != m.entity))
         }
-    } else {
-        let (role, org, issuer) = cut_at_connector(raw, &within, (issued_by, issuer_ids));
-        known = issuer;
-        (role, org)
+        _ => (rest, Some(org), None),
+    }
+}
+
+/// An organization as a name: without the circumstance after it, the town its members
+/// come from (`Youth Advisory Group from Shkodër`), lower-case words after an acronym
+/// (`the ODIHR observation mission` → `ODIHR`), or a leading `a`.
+fn tidy_org(org: &str) -> &str {
+    let o = circumstance_cut(org.trim());
+    let o = match o.rsplit_once(" from ") {
+        Some((body, place))
+            if body
+                .split(' ')
+                .any(|w| LEXICON.organization_word(w).is_some())
+                && !place.contains(' ')
+                && place.starts_with(char::is_uppercase) =>
+        {
+            body
+        }
+        _ => o,
     };
-    let org = org
-        .map(|o| {
-            let o = circumstance_cut(o.trim());
-            // `Youth Advisory Group from Shkodër`: where its members come from is not
-            // part of the name.
-            let o = match o.rsplit_once(" from ") {
-                Some((body, place))
-                    if body
-                        .split(' ')
-                        .any(|w| LEXICON.organization_word(w).is_some())
-                        && !place.contains(' ')
-                        && place.starts_with(char::is_uppercase) =>
-                {
-                    body
-                }
-                _ => o,
-            };
-            // `the ODIHR observation mission`: the acronym is the organization.
-            let o = match o.split_once(' ') {
-                Some((acronym, rest))
-                    if is_acronym(acronym)
-                        && rest.split(' ').all(|w| w.starts_with(char::is_lowercase)) =>
-                {
-                    acronym
-                }
-                _ => o,
-            };
-            ["a ", "an "]
-                .iter()
-                .find_map(|a| o.strip_prefix(a))
-                .unwrap_or(o)
-        })
-        .filter(|o| !o.is_empty());
-    // The organization's own entry, else the longest known organization inside it
-    // (`Border Security and Management Unit of the Transnational Threats Department` → the
-    // Unit; `Politico-Military Department of the OSCE Programme Office in Dushanbe` → the
-    // Programme Office).
+    let o = match o.split_once(' ') {
+        Some((acronym, rest))
+            if is_acronym(acronym)
+                && rest.split(' ').all(|w| w.starts_with(char::is_lowercase)) =>
+        {
+            acronym
+        }
+        _ => o,
+    };
+    ["a ", "an "]
+        .iter()
+        .find_map(|a| o.strip_prefix(a))
+        .unwrap_or(o)
+}
+
+/// The gazetteer entry of `org` in `raw`: its own, else the longest known organization
+/// inside it (`Border Security and Management Unit of the Transnational Threats
+/// Department` → the Unit; `Politico-Military Department of the OSCE Programme Office in
+/// Dushanbe` → the Programme Office); `known` or a lookup when it is not written there.
+fn org_entry(
+    raw: &str,
+    org: &str,
+    within: &InPhrase,
+    known: Option<EntityRef>,
+) -> Option<EntityRef> {
+    let gazetteer = within.gazetteer;
     // Mostly the phrase's own end: no searcher to build then.
-    let last_at = |o: &str| {
-        if raw.ends_with(o) {
-            Some(raw.len() - o.len())
-        } else {
-            memmem::rfind(raw.as_bytes(), o.as_bytes())
-        }
+    let at = if raw.ends_with(org) {
+        Some(raw.len() - org.len())
+    } else {
+        memmem::rfind(raw.as_bytes(), org.as_bytes())
     };
-    let org_entity = org.and_then(|o| match last_at(o) {
+    match at {
         Some(at) => within
             .found
             .iter()
-            .filter(|m| m.span.start >= at && m.span.end <= at + o.len())
+            .filter(|m| m.span.start >= at && m.span.end <= at + org.len())
             .filter(|m| gazetteer.entity(m.entity).kind == EntityType::Organization)
             .max_by_key(|m| (m.span.len(), std::cmp::Reverse(m.span.start)))
             .map(|m| m.entity),
-        // An issuing office or `OSCE`, not written in the phrase.
         None => known.or_else(|| {
             gazetteer
-                .lookup(o)
+                .lookup(org)
                 .filter(|&e| gazetteer.entity(e).kind == EntityType::Organization)
         }),
-    });
-    let role = Some(role.trim()).filter(|r| !r.is_empty()).map(Arc::from);
-    RoleSplit {
-        role,
-        org: org.map(Arc::from),
-        org_entity,
     }
 }
 
