@@ -81,15 +81,16 @@ impl<'w> Discourse<'w> {
     }
 
     /// What the cue found, after reading the narrative it needs (`first` is the quote's
-    /// first sentence): `cue` is tried again whenever the reading meets someone new.
+    /// first sentence): `cue` is tried again whenever the reading meets someone new. A
+    /// cue that found nobody reads back to `floor`: the end of the quote it may continue.
     pub(super) fn read_for(
         &mut self,
         ctx: &Context,
-        first: usize,
+        (first, floor): (usize, usize),
         found: Option<Attribution>,
         cue: impl Fn(&[Speaker]) -> Option<Attribution>,
     ) -> Option<Attribution> {
-        let Some(need) = self.need(&found) else {
+        let Some(need) = self.need(&found, floor) else {
             return found;
         };
         let found = match need {
@@ -170,14 +171,14 @@ impl<'w> Discourse<'w> {
     /// The narrative a cue needs read: back from the quote for a pronoun (to the person
     /// it found, who may not be the nearest) or for a cue that found nobody; the sentences
     /// that hold the surname for a surname, a title or a name given without a role.
-    fn need(&self, found: &Option<Attribution>) -> Option<Need> {
+    fn need(&self, found: &Option<Attribution>, floor: usize) -> Option<Need> {
         let Some(Attribution {
             speaker,
             resolution,
             ..
         }) = found
         else {
-            return Some(Need::Back(0));
+            return Some(Need::Back(floor));
         };
         let surname = || {
             let name = speaker.name.as_deref()?;

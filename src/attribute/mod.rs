@@ -373,8 +373,22 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
             let found = try_cues(&ctx, sentences, &place, split.as_ref())?;
             Some(resolve_pronoun(&ctx, sentences, place.first, found))
         };
+        // An untagged quote that may continue the previous one needs only the narrative
+        // since; a tag that found nobody (`the Minister said`) may need all of it.
+        let untagged = || {
+            text[place.left.range()].trim().is_empty()
+                && LEXICON.verbs_in(&text[place.right.range()]).is_empty()
+        };
+        let floor = previous
+            .as_ref()
+            .filter(|p| {
+                p.speaker.is_some()
+                    && sentences[place.first].paragraph <= p.paragraph + 2
+                    && untagged()
+            })
+            .map_or(0, |p| p.end);
         let found = discourse
-            .read_for(&ctx, place.first, cue(&discourse.people), cue)
+            .read_for(&ctx, (place.first, floor), cue(&discourse.people), cue)
             .or_else(|| continuation(&ctx, sentences, &place, previous.as_ref()));
         let Some(mut quote) = new_quote(text, m, &place, found) else {
             continue;
