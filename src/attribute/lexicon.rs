@@ -73,10 +73,20 @@ impl Lexicon {
     /// The list's own copy of a title or rank word, so that speakers can keep it without
     /// allocating.
     pub fn title(&self, word: &str) -> Option<&'static str> {
-        self.words
-            .get_key_value(word)
-            .filter(|(_, kind)| matches!(kind, WordKind::Title | WordKind::Rank))
-            .map(|(key, _)| *key)
+        let listed = |w: &str| {
+            self.words
+                .get_key_value(w)
+                .filter(|(_, kind)| matches!(kind, WordKind::Title | WordKind::Rank))
+                .map(|(key, _)| *key)
+        };
+        // `head` and `Head` are one title: the capitalised form is kept.
+        let mut chars = word.chars();
+        match chars.next() {
+            Some(first) if first.is_lowercase() => {
+                listed(&format!("{}{}", first.to_uppercase(), chars.as_str())).or(listed(word))
+            }
+            _ => listed(word),
+        }
     }
 
     /// The list's capitalised form of an organization word, also for `word` in lower

@@ -683,10 +683,12 @@ fn previous_subject(
     let previous = sentences.get(first.checked_sub(1)?)?;
     let own = ctx.text[sentences[first].span.start..ctx.before].trim();
     let prose = &ctx.text[previous.span.range()];
-    let is_mark = |c: char| matches!(c, '“' | '”' | '"' | '«' | '»' | '„');
-    // The quote opens its sentence, or the pronoun does (`He warned that “…”`).
+
+    // The quote opens its sentence, or the pronoun does (`He warned that “…”`). A
+    // sentence that opens with a quote is not narrative; one with a partial quote later
+    // is (`the Representative wrote that "…"`).
     let pronoun_first = ["He ", "She "].iter().any(|p| own.starts_with(p));
-    if !(own.is_empty() || pronoun_first) || prose.contains(is_mark) {
+    if !(own.is_empty() || pronoun_first) || !is_narrative(prose) {
         return None;
     }
     let mut subject = speaker::subject(ctx, previous.span)?;
@@ -695,6 +697,24 @@ fn previous_subject(
     }
     subject.gender = gender.or(subject.gender);
     Some(subject)
+}
+
+/// Whether a sentence is narrative: it does not open with a quotation mark, nor stand
+/// inside a quote (its first mark closes one), though it may quote a few words later.
+fn is_narrative(sentence: &str) -> bool {
+    let sentence = sentence.trim_start();
+    let Some((at, mark)) = sentence
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'))
+    else {
+        return true;
+    };
+    let opens = match mark {
+        '“' | '«' | '„' => true,
+        '"' => sentence[..at].ends_with(char::is_whitespace),
+        _ => false,
+    };
+    at > 0 && opens
 }
 
 /// What a cue found: the rule, the speech verb as written, the speaker and how the
@@ -868,6 +888,23 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
             return None;
         }
         let lead_in = Span::new(left.start, left.start + raw.len());
+        // `He then showed participants a photograph: “…”`: the pronoun is resolved as a
+        // tag's is.
+        if let Some(gender) = [("He ", Gender::Male), ("She ", Gender::Female)]
+            .iter()
+            .find_map(|(p, g)| raw.starts_with(p).then_some(*g))
+        {
+            let someone = Speaker {
+                gender: Some(gender),
+                ..Speaker::unknown()
+            };
+            return Some(Attribution::new(
+                Cue::Colon,
+                None,
+                someone,
+                Resolution::Pronoun,
+            ));
+        }
         // A transcript's label: `[Arno Pell, Harbour Master]: “…”`.
         if raw.starts_with('[') && raw.ends_with("]:") {
             let label = Span::new(lead_in.start + 1, lead_in.end - 2);

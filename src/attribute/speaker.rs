@@ -1124,7 +1124,7 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                         t.word.chars().next().is_some_and(char::is_uppercase)
                             || ROLE_CONNECTORS.contains(&t.word)
                     })
-                    .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title))
+                    .any(|t| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)))
                 // `Deputy khokim of Namangan region Mohira Qodirova`.
                 || chunk[title_start(ctx, chunk, a)..a]
                     .iter()
@@ -1133,10 +1133,24 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                 && chunks
                     .get(ci + 1)
                     .is_some_and(|next| is_apposition(next) && next.len() > 1);
-            let subject = a == 0
-                && chunk
-                    .get(b)
-                    .is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase));
+            // `Vera Kolesnikova, 61, lived …`, `Liv Berg, for OHCHR, read …`: the name
+            // that opens the sentence, with a verb or circumstance after it.
+            let opens_lower = |t: &Token| t.word.starts_with(char::is_lowercase);
+            // Also after a title that runs over commas: `Deputy Minister of Labour,
+            // Social Protection and Migration of the Kyrgyz Republic Aida Sydykova said`.
+            let after_title = a > 0
+                && chunk[..a].iter().all(title_word)
+                && prev.is_some_and(|w| !ROLE_CONNECTORS.contains(&w))
+                && ci > 0
+                && title_before_chunk(ctx, &chunks, ci).is_some();
+            let subject = (a == 0 || after_title)
+                && (chunk.get(b).is_some_and(opens_lower)
+                    || ci == 0
+                        && b == chunk.len()
+                        && chunks
+                            .get(1)
+                            .and_then(|c| c.first())
+                            .is_some_and(opens_lower));
             let agent = prev == Some("by");
             // `Aigerim Sultanova, who heads the council, …`: only a person is a `who`.
             let relative_follows = b == chunk.len()
@@ -1232,6 +1246,11 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                 role_and_org(ctx, title, &mut speaker);
             } else if apposition.is_some() {
                 role_and_org(ctx, apposition_span(ctx, &chunks, ci + 1), &mut speaker);
+            } else if let Some(title) = after_title
+                .then(|| title_before_chunk(ctx, &chunks, ci))
+                .flatten()
+            {
+                role_and_org(ctx, Span::new(title.start, name_span.start), &mut speaker);
             } else if first < a {
                 role_and_org(
                     ctx,
@@ -1402,10 +1421,15 @@ fn title_phrase(chunk: &[Token]) -> Option<Span> {
         .take_while(|t| matches!(t.word, "The" | "the" | "and"))
         .count();
     let phrase = chunk.get(from..).filter(|p| !p.is_empty())?;
-    let titled = phrase
+    let title = phrase
         .iter()
-        .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
-    (titled && phrase.iter().all(title_word)).then(|| span_of(phrase, 0, phrase.len()))
+        .position(|t| LEXICON.kind(t.word) == Some(WordKind::Title))?;
+    // `the head of the ODIHR observation mission`: a few lower-case words after the
+    // title still belong to it.
+    let lower = phrase[title..].iter().filter(|t| !title_word(t)).count();
+    let verb = phrase.iter().any(|t| is_verb_word(t.word));
+    (phrase[..title].iter().all(title_word) && lower <= 2 && !verb)
+        .then(|| span_of(phrase, 0, phrase.len()))
 }
 
 /// The person a narrative sentence is about: a name at its start, after a title phrase
@@ -1424,20 +1448,39 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
             )
     };
     let mut ci = usize::from(chunks.first().is_some_and(|c| fronted(c)));
-    if chunks.get(ci).is_some_and(|c| title_phrase(c).is_some()) {
+    // `The head of the ODIHR observation mission, Ambassador Name, presented …`: a
+    // title chunk, in any case, with the name in the next chunk.
+    let titled = |c: &[Token]| {
+        title_phrase(c).is_some()
+            || !title_words(c).is_empty() && !name_runs(ctx, c).iter().any(|r| r.1 - r.0 >= 2)
+    };
+    let named = |c: &[Token]| {
+        name_runs(ctx, c)
+            .first()
+            .is_some_and(|&(a, b)| b - a >= 2 && c[..a].iter().all(title_word))
+    };
+    if chunks.get(ci).is_some_and(|c| titled(c)) && chunks.get(ci + 1).is_some_and(|c| named(c)) {
         ci += 1;
     }
     let chunk = chunks.get(ci)?;
-    let full_name = name_runs(ctx, chunk)
+    let runs: Vec<(usize, usize)> = name_runs(ctx, chunk)
         .into_iter()
-        .find(|&run| can_be_person(chunk, run))
-        .filter(|&(a, b)| {
-            let gazetteer_person = ctx.mentions.iter().any(|m| {
-                span_of(chunk, a, b).contains(m.span)
-                    && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
-            });
-            chunk[..a].iter().all(title_word) && (b - a >= 2 || gazetteer_person)
+        .filter(|&run| can_be_person(chunk, run))
+        .collect();
+    // The subject stands right before its verb: `Deputy Minister of Labour, Social
+    // Security and Migration of the Kyrgyz Republic Nurgul Asanova said`.
+    let before_verb = runs.iter().copied().find(|&(_, b)| {
+        chunk.get(b).is_some_and(|t| {
+            t.word.starts_with(char::is_lowercase) && !ROLE_CONNECTORS.contains(&t.word)
+        })
+    });
+    let full_name = before_verb.or(runs.first().copied()).filter(|&(a, b)| {
+        let gazetteer_person = ctx.mentions.iter().any(|m| {
+            span_of(chunk, a, b).contains(m.span)
+                && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
         });
+        chunk[..a].iter().all(title_word) && (b - a >= 2 || gazetteer_person)
+    });
     let Some((a, b)) = full_name else {
         return named_after_descriptor(ctx, &chunks, ci).or_else(|| referring_subject(ctx, chunk));
     };
@@ -1723,6 +1766,27 @@ type Parsed = (Speaker, Resolution);
 /// phrase is not of this rule's kind (`Continue`: the next rule is tried).
 type Verdict = ControlFlow<Option<Parsed>>;
 
+/// A phrase without the fronted prepositional phrase that opens it and ends at its
+/// first comma (`In a letter to the minister, `, `At the press conference, `).
+fn without_fronted(text: &str, span: Span) -> Span {
+    const FRONTED: &[&str] = &[
+        "In ",
+        "At ",
+        "On ",
+        "During ",
+        "After ",
+        "Before ",
+        "Speaking ",
+    ];
+    let phrase = &text[span.range()];
+    match phrase.find(", ") {
+        Some(comma) if FRONTED.iter().any(|f| phrase.starts_with(f)) => {
+            Span::new(span.start + comma + 2, span.end)
+        }
+        _ => span,
+    }
+}
+
 /// The rules of a speaker phrase, tried in this order.
 const RULES: &[fn(&Phrase) -> Verdict] = &[
     pronoun,
@@ -1737,6 +1801,12 @@ const RULES: &[fn(&Phrase) -> Verdict] = &[
 
 /// Parses a speaker phrase; `None` when it names nobody.
 pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<Parsed> {
+    // `In a letter to the minister, the Representative wrote that “…”`: the fronted
+    // phrase is not the speaker.
+    let span = match order {
+        Order::SpeakerFirst => without_fronted(ctx.text, span),
+        Order::VerbFirst => span,
+    };
     let first = ctx.text[span.range()]
         .split_whitespace()
         .next()
@@ -2132,15 +2202,7 @@ fn spelled_out<'a>(ctx: &Context<'a>, acronym: &str) -> Option<&'a str> {
 /// The title and rank words of a phrase.
 /// `the minister said` too: a title written in lower case.
 fn title_words(toks: &[Token]) -> Vec<&'static str> {
-    toks.iter()
-        .filter_map(|t| {
-            LEXICON.title(t.word).or_else(|| {
-                let mut chars = t.word.chars();
-                let first = chars.next().filter(|c| c.is_lowercase())?;
-                LEXICON.title(&format!("{}{}", first.to_uppercase(), chars.as_str()))
-            })
-        })
-        .collect()
+    toks.iter().filter_map(|t| LEXICON.title(t.word)).collect()
 }
 
 /// `the Ambassador`, `the Head of Mission`: the person introduced with that title.
@@ -2224,7 +2286,7 @@ fn organization_word(p: &Phrase) -> Verdict {
             let id = ctx.gazetteer.lookup(&name);
             Some((name, id))
         }
-        None if named => first_issuer().filter(|_| toks.len() == 2),
+        None if named => named_before().or_else(|| first_issuer().filter(|_| toks.len() == 2)),
         // `The Aqtobe regional police department`: a name in lower case after a place.
         None if toks[1].word.starts_with(char::is_uppercase) && toks.len() > 2 => {
             let name = &ctx.text[toks[1].span.start..toks[toks.len() - 1].span.end];
