@@ -437,8 +437,16 @@ fn role_phrase(phrase: &str) -> Option<&str> {
         (is_title(first) && matches!(next, "of" | "at" | "in" | "to"))
             || (acronym && after.split(' ').take(4).any(is_title))
     };
+    // `Special Co-ordinator and leader of the observers`: a second title in lower case.
+    let lower_title = |after: &str| {
+        let mut words = after.split(' ');
+        let (first, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        first.starts_with(char::is_lowercase) && !ROLE_CONNECTORS.contains(&first) && next == "of"
+    };
     if let Some((at, _)) = raw.match_indices(" and ").find(|&(at, _)| {
-        word_starts(&raw[..at]).any(|(_, w)| is_title(w)) && second_title(&raw[at + 5..])
+        let after = &raw[at + 5..];
+        word_starts(&raw[..at]).any(|(_, w)| is_title(w))
+            && (second_title(after) || lower_title(after))
     }) {
         raw = raw[..at].trim_end();
     }
@@ -959,7 +967,14 @@ fn org_after_name(
     }
     let rest = &chunk[at + 1..];
     let from = usize::from(rest.first()?.word == "the");
-    let org = rest.get(from..).filter(|o| !o.is_empty())?;
+    // `of the Faculty of Law at the University of Montenegro also took part`: the name
+    // ends where the capitalised words do.
+    let rest = rest.get(from..)?;
+    let mut len = rest.iter().take_while(|t| title_word(t)).count();
+    while len > 0 && !rest[len - 1].word.starts_with(char::is_uppercase) {
+        len -= 1;
+    }
+    let org = rest.get(..len).filter(|o| !o.is_empty())?;
     let span = span_of(org, 0, org.len());
     let mention = ctx.mentions.iter().find(|m| {
         span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
@@ -1182,11 +1197,26 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                 || title_before.is_some();
             // `The Commissioner for Human Rights (CHR), Jonas Weil,`: capitalised words
             // after a title's connector, with a name as the next chunk, are the title's.
-            let object_of_title = prev.is_some_and(|w| ROLE_CONNECTORS.contains(&w))
+            // Also `the Commander of Joint Force Command Brunssum, Admiral Name,`.
+            let in_title = prev.is_some_and(|w| ROLE_CONNECTORS.contains(&w))
+                || chunk[..a]
+                    .iter()
+                    .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
+            let ranked_name = |next: &[Token]| {
+                let ranks = next
+                    .iter()
+                    .take_while(|t| {
+                        matches!(
+                            LEXICON.kind(t.word),
+                            Some(WordKind::Rank | WordKind::Honorific(_) | WordKind::Title)
+                        )
+                    })
+                    .count();
+                next.len() >= ranks + 2 && next[ranks..].iter().all(|t| is_name_word(ctx, t))
+            };
+            let object_of_title = in_title
                 && chunk[b..].iter().all(|t| t.word.starts_with('('))
-                && chunks.get(ci + 1).is_some_and(|next| {
-                    next.len() >= 2 && next.iter().all(|t| is_name_word(ctx, t))
-                });
+                && chunks.get(ci + 1).is_some_and(|next| ranked_name(next));
             // `On the International Day against Drug Abuse, …`: capitalised words in a
             // fronted phrase name an occasion, unless a title stands before them.
             let fronted = ci == 0
@@ -1338,7 +1368,7 @@ fn title_before_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize) -> Option<S
     let mut k = ci.checked_sub(1)?;
     let end = chunks[k].last()?.span.end;
     loop {
-        if let Some(title) = title_phrase(chunks[k]) {
+        if let Some(title) = title_phrase(chunks[k]).or_else(|| title_tail(chunks[k])) {
             // `the Deputy Prime Minister and the Deputy Minister of Education, …`: the
             // last of the people listed.
             let text = &ctx.text[title.start..end];
@@ -1356,11 +1386,25 @@ fn title_before_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize) -> Option<S
         let continues = chunks[k][0].word.starts_with(char::is_uppercase)
             && chunks[k].iter().all(title_word)
             && (listed || !name_runs(ctx, chunks[k]).iter().any(|r| r.1 - r.0 >= 2));
-        if !continues || k == 0 || ci - k >= 3 {
+        if !continues || k == 0 || ci - k >= 4 {
             return None;
         }
         k -= 1;
     }
+}
+
+/// The title phrase that ends a chunk: `… presided over by the Commander of Allied Joint
+/// Force Command Naples`, `… met the First Deputy Minister of Education`.
+fn title_tail(chunk: &[Token]) -> Option<Span> {
+    let from = chunk.len() - chunk.iter().rev().take_while(|t| title_word(t)).count();
+    let tail = &chunk[from..];
+    let start = tail
+        .iter()
+        .position(|t| LEXICON.kind(t.word).is_some() || t.word.starts_with(char::is_uppercase))?;
+    let tail = &tail[start..];
+    tail.iter()
+        .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title))
+        .then(|| span_of(tail, 0, tail.len()))
 }
 
 /// A word that may stand in a title phrase: capitalised (`Head`, `OSCE`, `Media`), a
@@ -1396,7 +1440,29 @@ fn title_start(ctx: &Context, chunk: &[Token], a: usize) -> usize {
     }) {
         first = t;
     }
-    while first > 0 && title_word(&chunk[first - 1]) {
+    // `Experts from Slovenia and Croatia and Professor Name`: `and` before a title
+    // starts it.
+    let starts_title = |t: &Token| {
+        matches!(
+            LEXICON.kind(t.word),
+            Some(WordKind::Title | WordKind::Rank | WordKind::Honorific(_))
+        )
+    };
+    // But `UN Resident Coordinator and Head of …` is one chain of two titles.
+    let titles_before = |end: usize| {
+        chunk[..end]
+            .iter()
+            .rev()
+            .take_while(|t| title_word(t))
+            .any(starts_title)
+    };
+    while first > 0
+        && title_word(&chunk[first - 1])
+        && !(chunk[first - 1].word == "and"
+            && first < a
+            && starts_title(&chunk[first])
+            && !titles_before(first - 1))
+    {
         first -= 1;
     }
     // Articles, connectors and sentence openers lead in; `Prime`, `Foreign` or `Acting`
