@@ -748,7 +748,9 @@ pub(crate) fn split_role(
         Some(lead) => after_leading_org(raw, lead, &within),
         None => cut_at_connector(raw, &within, issuers),
     };
-    let org = org.map(tidy_org).filter(|o| !o.is_empty());
+    let org = org
+        .map(|o| tidy_org(gazetteer, o))
+        .filter(|o| !o.is_empty());
     let org_entity = org.and_then(|o| org_entry(raw, o, &within, known));
     let role = Some(role.trim()).filter(|r| !r.is_empty()).map(Arc::from);
     RoleSplit {
@@ -818,7 +820,20 @@ fn leading_org(raw: &str, within: &InPhrase) -> Option<Span> {
         (is_acronym(first) && rest.split_whitespace().any(|w| LEXICON.kind(w).is_some()))
             .then(|| Span::new(0, first.len()))
     };
-    listed.or_else(acronym).or_else(|| body_before_head(raw))
+    // `Almaty's deputy akim`, `Kazakhstan’s Deputy Minister of Justice`.
+    let possessive = || {
+        let first = raw.split(' ').next()?;
+        let owner = without_possessive(first);
+        let titled = raw[first.len()..]
+            .split_whitespace()
+            .any(|w| LEXICON.title(w).is_some());
+        (owner.len() < first.len() && is_owner(within.gazetteer, owner) && titled)
+            .then(|| Span::new(0, owner.len()))
+    };
+    listed
+        .or_else(acronym)
+        .or_else(|| body_before_head(raw))
+        .or_else(possessive)
 }
 
 /// `State Police Director General`: capitalised words up to an organization word, then
@@ -891,7 +906,7 @@ fn after_leading_org<'r>(
 /// An organization as a name: without the circumstance after it, the town its members
 /// come from (`Youth Advisory Group from Shkodër`), lower-case words after an acronym
 /// (`the ODIHR observation mission` → `ODIHR`), or a leading `a`.
-fn tidy_org(org: &str) -> &str {
+fn tidy_org<'o>(gazetteer: &Gazetteer, org: &'o str) -> &'o str {
     let o = circumstance_cut(org.trim());
     let o = match o.rsplit_once(" from ") {
         Some((body, place))
@@ -911,6 +926,15 @@ fn tidy_org(org: &str) -> &str {
                 && rest.split(' ').all(|w| w.starts_with(char::is_lowercase)) =>
         {
             acronym
+        }
+        // `Almaty's Institute of Geography`: the town is not part of the name (the
+        // `Women’s Parliamentary Forum` is one name; `ODIHR’s Department` is ODIHR's).
+        Some((owner, rest))
+            if without_possessive(owner).len() < owner.len()
+                && is_place(gazetteer, without_possessive(owner))
+                && rest.starts_with(char::is_uppercase) =>
+        {
+            rest
         }
         _ => o,
     };
@@ -987,6 +1011,48 @@ fn org_after_name(
         let text = circumstance_cut(&ctx.text[span.range()]);
         (Arc::from(text), mention.map(|m| m.entity))
     })
+}
+
+/// `Liv Berg, for OHCHR, read the statement`: the body a person speaks for, in the
+/// chunk after the name.
+fn org_for(ctx: &Context, next: &[Token]) -> Option<(Arc<str>, Option<EntityRef>)> {
+    let rest = match next {
+        [first, rest @ ..] if first.word == "for" => rest,
+        _ => return None,
+    };
+
+    let from = usize::from(rest.first()?.word == "the");
+    let org = rest
+        .get(from..)
+        .filter(|o| !o.is_empty() && o.iter().all(title_word))?;
+    let span = span_of(org, 0, org.len());
+    let mention = ctx.mentions.iter().find(|m| {
+        span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
+    });
+    let named = mention.is_some()
+        || org
+            .iter()
+            .any(|t| is_acronym(t.word) || LEXICON.kind(t.word) == Some(WordKind::Organization));
+    named.then(|| {
+        (
+            Arc::from(&ctx.text[span.range()]),
+            mention.map(|m| m.entity),
+        )
+    })
+}
+
+/// A word that owns a title or a body with `’s`: a listed place (`Almaty's deputy
+/// akim`), an acronym or an organization word (`the Mission's Head`).
+fn is_owner(gazetteer: &Gazetteer, word: &str) -> bool {
+    is_acronym(word)
+        || LEXICON.kind(word) == Some(WordKind::Organization)
+        || is_place(gazetteer, word)
+}
+
+fn is_place(gazetteer: &Gazetteer, word: &str) -> bool {
+    gazetteer
+        .lookup(word)
+        .is_some_and(|e| gazetteer.entity(e).kind == EntityType::Place)
 }
 
 /// `Agency’s` → `Agency`.
@@ -1288,9 +1354,11 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                     &mut speaker,
                 );
             }
-            // `Colonel Sherali Nazarzoda of the Border Troops`.
+            // `Colonel Sherali Nazarzoda of the Border Troops`, `Liv Berg, for OHCHR,`.
             if speaker.org.is_none() {
-                if let Some((org, entity)) = org_after_name(ctx, chunk, name_span) {
+                let found = org_after_name(ctx, chunk, name_span)
+                    .or_else(|| (b == chunk.len()).then(|| org_for(ctx, chunks.get(ci + 1)?))?);
+                if let Some((org, entity)) = found {
                     speaker.org = Some(org);
                     speaker.org_entity = entity;
                 }
