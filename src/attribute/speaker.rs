@@ -1171,206 +1171,284 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
     // Chunks that describe the person before them; the capitalised words in them
     // (`Trafficking in Human Beings`) are not people.
     let mut described = vec![false; chunks.len()];
-    for (ci, chunk) in chunks.iter().enumerate() {
-        for (a, b) in name_runs(ctx, chunk) {
+    for ci in 0..chunks.len() {
+        for (a, b) in name_runs(ctx, chunks[ci]) {
             if described[ci] {
                 continue;
             }
-            let after_ok = chunk
-                .get(b)
-                .is_none_or(|t| LEXICON.kind(t.word) != Some(WordKind::Title));
-            let gazetteer_person = ctx.mentions.iter().copied().find(|m| {
-                span_of(chunk, a, b).contains(m.span)
-                    && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
-            });
-            // Capitalised runs are also places, units and programmes (`near Stanytsia
-            // Luhanska`, `the Return and Integration Unit`), so a run not in the
-            // gazetteers counts as a person only where a person stands: after an
-            // honorific or a title, before an apposition, as the subject of its chunk, or
-            // after `by` (`presented by Pieter van den Broek`).
-            let org_like = chunk[a..b].iter().any(|t| {
-                LEXICON.kind(t.word.trim_end_matches(['’', '\'', 's']))
-                    == Some(WordKind::Organization)
-                    || LEXICON.kind(t.word) == Some(WordKind::Organization)
-            });
-            let prev = a.checked_sub(1).map(|i| chunk[i].word);
-            // Right after an honorific or rank, or after a title phrase (`ODIHR Adviser on
-            // Roma and Sinti Issues Marieke van der Berg`).
-            let titled = prev
-                .is_some_and(|w| LEXICON.kind(w).is_some_and(|k| k != WordKind::Organization))
-                || chunk[..a]
-                    .iter()
-                    .rev()
-                    .take_while(|t| {
-                        t.word.chars().next().is_some_and(char::is_uppercase)
-                            || ROLE_CONNECTORS.contains(&t.word)
-                    })
-                    .any(|t| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)))
-                // `Deputy khokim of Namangan region Mohira Qodirova`.
-                || chunk[title_start(ctx, chunk, a)..a]
-                    .iter()
-                    .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
-            let apposition_follows = b == chunk.len()
-                && chunks
-                    .get(ci + 1)
-                    .is_some_and(|next| is_apposition(next) && next.len() > 1);
-            // `Vera Kolesnikova, 61, lived …`, `Liv Berg, for OHCHR, read …`: the name
-            // that opens the sentence, with a verb or circumstance after it.
-            let opens_lower = |t: &Token| t.word.starts_with(char::is_lowercase);
-            // Also after a title that runs over commas: `Deputy Minister of Labour,
-            // Social Protection and Migration of the Kyrgyz Republic Aida Sydykova said`.
-            let after_title = a > 0
-                && chunk[..a].iter().all(title_word)
-                && prev.is_some_and(|w| !ROLE_CONNECTORS.contains(&w))
-                && ci > 0
-                && title_before_chunk(ctx, &chunks, ci).is_some();
-            let subject = (a == 0 || after_title)
-                && (chunk.get(b).is_some_and(opens_lower)
-                    || ci == 0
-                        && b == chunk.len()
-                        && chunks
-                            .get(1)
-                            .and_then(|c| c.first())
-                            .is_some_and(opens_lower));
-            let agent = prev == Some("by");
-            // `Aigerim Sultanova, who heads the council, …`: only a person is a `who`.
-            let relative_follows = b == chunk.len()
-                && chunks
-                    .get(ci + 1)
-                    .is_some_and(|next| matches!(next[0].word, "who" | "whose"));
-            // `The OSCE Representative on Freedom of the Media, Eva Lind, said`: a chunk
-            // that is only the name, after a chunk that is only a title phrase.
-            let only_ranks = chunk[..a].iter().all(|t| {
-                matches!(
-                    LEXICON.kind(t.word),
-                    Some(WordKind::Rank | WordKind::Honorific(_))
-                )
-            });
-            // Also the first of two titles: `The OSCE Chairperson-in-Office, Foreign
-            // Minister of Malta Karl Vella,`.
-            let titled_here = chunk[..a].iter().all(title_word)
-                && chunk[..a]
-                    .iter()
-                    .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
-            let title_before = (b == chunk.len() && (only_ranks || titled_here))
-                .then(|| title_before_chunk(ctx, &chunks, ci))
-                .flatten();
-            let placed = titled
-                || apposition_follows
-                || subject
-                || agent
-                || relative_follows
-                || title_before.is_some();
-            // `The Commissioner for Human Rights (CHR), Jonas Weil,`: capitalised words
-            // after a title's connector, with a name as the next chunk, are the title's.
-            // Also `the Commander of Joint Force Command Brunssum, Admiral Name,`.
-            let in_title = prev.is_some_and(|w| ROLE_CONNECTORS.contains(&w))
-                || chunk[..a]
-                    .iter()
-                    .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
-            let ranked_name = |next: &[Token]| {
-                let ranks = next
-                    .iter()
-                    .take_while(|t| {
-                        matches!(
-                            LEXICON.kind(t.word),
-                            Some(WordKind::Rank | WordKind::Honorific(_) | WordKind::Title)
-                        )
-                    })
-                    .count();
-                next.len() >= ranks + 2 && next[ranks..].iter().all(|t| is_name_word(ctx, t))
+            let run = Run {
+                ctx,
+                chunks: &chunks,
+                ci,
+                a,
+                b,
             };
-            let object_of_title = in_title
-                && chunk[b..].iter().all(|t| t.word.starts_with('('))
-                && chunks.get(ci + 1).is_some_and(|next| ranked_name(next));
-            // `On the International Day against Drug Abuse, …`: capitalised words in a
-            // fronted phrase name an occasion, unless a title stands before them.
-            let fronted = ci == 0
-                && chunks.len() > 1
-                && matches!(
-                    chunk[0].word,
-                    "On" | "In" | "At" | "During" | "After" | "Before" | "Under" | "Following"
-                );
-            if gazetteer_person.is_none()
-                && (!after_ok
-                    || b - a < 2
-                    || org_like
-                    || !placed
-                    || object_of_title
-                    || fronted && !titled)
-            {
+            let gazetteer_person = run.gazetteer_person();
+            if gazetteer_person.is_none() && !run.is_person() {
                 continue;
             }
-            let name_span = span_of(chunk, a, b);
-            let mut speaker = Speaker {
-                name: Some(ctx.text[name_span.range()].into()),
-                kind: SpeakerType::Person,
-                ..Speaker::unknown()
-            };
-            if let Some(m) = gazetteer_person {
-                let e = ctx.gazetteer.entity(m.entity);
-                speaker.name = Some(e.name.as_str().into());
-                speaker.entity = Some(m.entity);
-                speaker.gender = e.gender;
-                if let Some(known) = ctx.roles.of(m.entity) {
-                    speaker.role.clone_from(&known.role);
-                    speaker.org.clone_from(&known.org);
-                    speaker.org_entity = known.org_entity;
-                }
-            }
-            let honorific = chunk[..a]
-                .iter()
-                .rev()
-                .take_while(|t| title_word(t))
-                .find_map(|t| match LEXICON.kind(t.word) {
-                    Some(WordKind::Honorific(g)) => g,
-                    _ => None,
-                });
-            speaker.gender = speaker.gender.or(honorific);
-            let first = title_start(ctx, chunk, a);
-            super::add_titles(
-                &mut speaker.titles,
-                chunk[first..a].iter().filter_map(|t| LEXICON.title(t.word)),
-            );
-            let apposition = chunks
-                .get(ci + 1)
-                .filter(|next| b == chunk.len() && is_apposition(next));
-            if apposition.is_some() {
+            let (speaker, described_next) = run.person(gazetteer_person);
+            if described_next {
                 described[ci + 1] = true;
-            }
-            if let Some(title) = title_before {
-                role_and_org(ctx, title, &mut speaker);
-            } else if apposition.is_some() {
-                role_and_org(ctx, apposition_span(ctx, &chunks, ci + 1), &mut speaker);
-            } else if let Some(title) = after_title
-                .then(|| title_before_chunk(ctx, &chunks, ci))
-                .flatten()
-            {
-                role_and_org(ctx, Span::new(title.start, name_span.start), &mut speaker);
-            } else if first < a {
-                role_and_org(
-                    ctx,
-                    Span::new(chunk[first].span.start, name_span.start),
-                    &mut speaker,
-                );
-            }
-            // `Colonel Sherali Nazarzoda of the Border Troops`, `Liv Berg, for OHCHR,`.
-            if speaker.org.is_none() {
-                let found = org_after_name(ctx, chunk, name_span)
-                    .or_else(|| (b == chunk.len()).then(|| org_for(ctx, chunks.get(ci + 1)?))?);
-                if let Some((org, entity)) = found {
-                    speaker.org = Some(org);
-                    speaker.org_entity = entity;
-                }
-            }
-            if let Some(role) = &speaker.role {
-                let words = role.split_whitespace().filter_map(|w| LEXICON.title(w));
-                super::add_titles(&mut speaker.titles, words);
             }
             found.push(speaker);
         }
     }
     found
+}
+
+/// A run of capitalised words (tokens `a..b` of comma chunk `ci`) in a narrative
+/// stretch, and what stands around it.
+struct Run<'c, 'a> {
+    ctx: &'c Context<'a>,
+    chunks: &'c [&'c [Token<'a>]],
+    ci: usize,
+    a: usize,
+    b: usize,
+}
+
+impl Run<'_, '_> {
+    fn chunk(&self) -> &[Token<'_>] {
+        self.chunks[self.ci]
+    }
+
+    fn prev(&self) -> Option<&str> {
+        self.a.checked_sub(1).map(|i| self.chunk()[i].word)
+    }
+
+    fn next_chunk(&self) -> Option<&[Token<'_>]> {
+        self.chunks.get(self.ci + 1).copied()
+    }
+
+    fn ends_chunk(&self) -> bool {
+        self.b == self.chunk().len()
+    }
+
+    fn gazetteer_person(&self) -> Option<Match> {
+        let span = span_of(self.chunk(), self.a, self.b);
+        let ctx = self.ctx;
+        ctx.mentions.iter().copied().find(|m| {
+            span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
+        })
+    }
+
+    /// Capitalised runs are also places, units and programmes (`near Stanytsia Luhanska`,
+    /// `the Return and Integration Unit`), so a run not in the gazetteers counts as a
+    /// person only where a person stands: after an honorific or a title, before an
+    /// apposition, as the subject of its chunk, after `by` (`presented by Pieter van den
+    /// Broek`), before `who`, or after a title chunk.
+    fn is_person(&self) -> bool {
+        let (chunk, a, b) = (self.chunk(), self.a, self.b);
+        let after_ok = chunk
+            .get(b)
+            .is_none_or(|t| LEXICON.kind(t.word) != Some(WordKind::Title));
+        let org_like = chunk[a..b].iter().any(|t| {
+            // `Missions`, `Agency’s`.
+            LEXICON.kind(t.word.trim_end_matches(['’', '\'', 's'])) == Some(WordKind::Organization)
+                || LEXICON.kind(t.word) == Some(WordKind::Organization)
+        });
+        if !after_ok || b - a < 2 || org_like || self.object_of_title() {
+            return false;
+        }
+        let apposition_follows = || {
+            self.ends_chunk()
+                && self
+                    .next_chunk()
+                    .is_some_and(|next| is_apposition(next) && next.len() > 1)
+        };
+        // `Aigerim Sultanova, who heads the council, …`: only a person is a `who`.
+        let relative_follows = || {
+            self.ends_chunk()
+                && self
+                    .next_chunk()
+                    .is_some_and(|next| matches!(next[0].word, "who" | "whose"))
+        };
+        let titled = self.titled();
+        if self.in_fronted_phrase() && !titled {
+            return false;
+        }
+        titled
+            || apposition_follows()
+            || self.is_subject()
+            || self.prev() == Some("by")
+            || relative_follows()
+            || self.title_before().is_some()
+    }
+
+    /// Right after an honorific or rank, or after a title phrase (`ODIHR Adviser on Roma
+    /// and Sinti Issues Marieke van der Berg`, `Deputy khokim of Namangan region Name`).
+    fn titled(&self) -> bool {
+        let (ctx, chunk, a) = (self.ctx, self.chunk(), self.a);
+        let is_title = |t: &Token| LEXICON.kind(t.word) == Some(WordKind::Title);
+        self.prev()
+            .is_some_and(|w| LEXICON.kind(w).is_some_and(|k| k != WordKind::Organization))
+            || chunk[..a]
+                .iter()
+                .rev()
+                .take_while(|t| {
+                    t.word.starts_with(char::is_uppercase) || ROLE_CONNECTORS.contains(&t.word)
+                })
+                .any(|t| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)))
+            || chunk[title_start(ctx, chunk, a)..a].iter().any(is_title)
+    }
+
+    /// `Vera Kolesnikova, 61, lived …`, `Liv Berg, for OHCHR, read …`: the name that opens
+    /// the sentence, or follows a title that runs over commas (`Deputy Minister of
+    /// Labour, Social Protection and Migration of the Kyrgyz Republic Aida Sydykova said`),
+    /// with a verb or a circumstance after it.
+    fn is_subject(&self) -> bool {
+        let opens_lower = |t: &Token| t.word.starts_with(char::is_lowercase);
+        let chunk = self.chunk();
+        (self.a == 0 || self.after_title().is_some())
+            && (chunk.get(self.b).is_some_and(opens_lower)
+                || self.ci == 0
+                    && self.ends_chunk()
+                    && self
+                        .chunks
+                        .get(1)
+                        .and_then(|c| c.first())
+                        .is_some_and(opens_lower))
+    }
+
+    /// The title over the chunks before, when only title words stand before the run in
+    /// its chunk and the run is followed by more of the sentence.
+    fn after_title(&self) -> Option<Span> {
+        let chunk = self.chunk();
+        let plain = self.a > 0
+            && self.ci > 0
+            && chunk[..self.a].iter().all(title_word)
+            && self.prev().is_some_and(|w| !ROLE_CONNECTORS.contains(&w));
+        plain
+            .then(|| title_before_chunk(self.ctx, self.chunks, self.ci))
+            .flatten()
+    }
+
+    /// `The OSCE Representative on Freedom of the Media, Eva Lind, said`: a chunk that is
+    /// only the name (after ranks), or a name after a title of its own (the first of two
+    /// titles: `The OSCE Chairperson-in-Office, Foreign Minister of Malta Karl Vella,`),
+    /// after a chunk that ends in a title phrase.
+    fn title_before(&self) -> Option<Span> {
+        let before = &self.chunk()[..self.a];
+        let only_ranks = before.iter().all(|t| {
+            matches!(
+                LEXICON.kind(t.word),
+                Some(WordKind::Rank | WordKind::Honorific(_))
+            )
+        });
+        let titled_here = before.iter().all(title_word)
+            && before
+                .iter()
+                .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
+        (self.ends_chunk() && (only_ranks || titled_here))
+            .then(|| title_before_chunk(self.ctx, self.chunks, self.ci))
+            .flatten()
+    }
+
+    /// `The Commissioner for Human Rights (CHR), Jonas Weil,`, `the Commander of Joint
+    /// Force Command Brunssum, Admiral Name,`: capitalised words in a title, with a name
+    /// (after ranks) as the next chunk, are the title's.
+    fn object_of_title(&self) -> bool {
+        let (ctx, chunk) = (self.ctx, self.chunk());
+        let in_title = self.prev().is_some_and(|w| ROLE_CONNECTORS.contains(&w))
+            || chunk[..self.a]
+                .iter()
+                .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
+        let ranked_name = |next: &[Token]| {
+            let ranks = next
+                .iter()
+                .take_while(|t| {
+                    matches!(
+                        LEXICON.kind(t.word),
+                        Some(WordKind::Rank | WordKind::Honorific(_) | WordKind::Title)
+                    )
+                })
+                .count();
+            next.len() >= ranks + 2 && next[ranks..].iter().all(|t| is_name_word(ctx, t))
+        };
+        in_title
+            && chunk[self.b..].iter().all(|t| t.word.starts_with('('))
+            && self.next_chunk().is_some_and(ranked_name)
+    }
+
+    /// `On the International Day against Drug Abuse, …`: capitalised words in a fronted
+    /// phrase name an occasion.
+    fn in_fronted_phrase(&self) -> bool {
+        self.ci == 0
+            && self.chunks.len() > 1
+            && matches!(
+                self.chunk()[0].word,
+                "On" | "In" | "At" | "During" | "After" | "Before" | "Under" | "Following"
+            )
+    }
+
+    /// The person the run names, with the gender of an honorific before it and the role
+    /// and organization of a title before it or an apposition after it; and whether the
+    /// next chunk was taken as that apposition.
+    fn person(&self, gazetteer_person: Option<Match>) -> (Speaker, bool) {
+        let (ctx, chunk, a) = (self.ctx, self.chunk(), self.a);
+        let name_span = span_of(chunk, a, self.b);
+        let mut speaker = Speaker {
+            name: Some(ctx.text[name_span.range()].into()),
+            kind: SpeakerType::Person,
+            ..Speaker::unknown()
+        };
+        if let Some(m) = gazetteer_person {
+            let e = ctx.gazetteer.entity(m.entity);
+            speaker.name = Some(e.name.as_str().into());
+            speaker.entity = Some(m.entity);
+            speaker.gender = e.gender;
+            if let Some(known) = ctx.roles.of(m.entity) {
+                speaker.role.clone_from(&known.role);
+                speaker.org.clone_from(&known.org);
+                speaker.org_entity = known.org_entity;
+            }
+        }
+        let honorific = chunk[..a]
+            .iter()
+            .rev()
+            .take_while(|t| title_word(t))
+            .find_map(|t| match LEXICON.kind(t.word) {
+                Some(WordKind::Honorific(g)) => g,
+                _ => None,
+            });
+        speaker.gender = speaker.gender.or(honorific);
+        let first = title_start(ctx, chunk, a);
+        super::add_titles(
+            &mut speaker.titles,
+            chunk[first..a].iter().filter_map(|t| LEXICON.title(t.word)),
+        );
+        let apposition = self.ends_chunk() && self.next_chunk().is_some_and(is_apposition);
+        if let Some(title) = self.title_before() {
+            role_and_org(ctx, title, &mut speaker);
+        } else if apposition {
+            role_and_org(
+                ctx,
+                apposition_span(ctx, self.chunks, self.ci + 1),
+                &mut speaker,
+            );
+        } else if let Some(title) = self.after_title() {
+            role_and_org(ctx, Span::new(title.start, name_span.start), &mut speaker);
+        } else if first < a {
+            let title = Span::new(chunk[first].span.start, name_span.start);
+            role_and_org(ctx, title, &mut speaker);
+        }
+        // `Colonel Sherali Nazarzoda of the Border Troops`, `Liv Berg, for OHCHR,`.
+        if speaker.org.is_none() {
+            let found = org_after_name(ctx, chunk, name_span).or_else(|| {
+                self.ends_chunk()
+                    .then(|| org_for(ctx, self.next_chunk()?))?
+            });
+            if let Some((org, entity)) = found {
+                speaker.org = Some(org);
+                speaker.org_entity = entity;
+            }
+        }
+        if let Some(role) = &speaker.role {
+            let words = role.split_whitespace().filter_map(|w| LEXICON.title(w));
+            super::add_titles(&mut speaker.titles, words);
+        }
+        (speaker, apposition)
+    }
 }
 
 /// True when two name-like words follow each other (particles and initials between them
