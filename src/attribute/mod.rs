@@ -839,39 +839,16 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
     if raw.is_empty() {
         return None;
     }
-    // `According to` / `according to`, without lower-casing the whole clause; the lead-in
-    // can be a paragraph long, so the finders are built once.
-    static ACCORDING: LazyLock<[memchr::memmem::FinderRev<'static>; 4]> = LazyLock::new(|| {
-        [
-            "according to ",
-            "According to ",
-            "in the words of ",
-            "In the words of ",
-        ]
-        .map(memchr::memmem::FinderRev::new)
-    });
-    let according = ACCORDING.iter().find_map(|finder| {
-        let at = finder.rfind(raw)?;
-        Some(at + finder.needle().len())
-    });
-    if let Some(at) = according {
-        let from = left.start + at;
-        let phrase = Span::new(from, left.start + raw.len());
-        let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
-        return Some(Attribution::new(
-            Cue::AccordingTo,
-            None,
-            speaker,
-            resolution,
-        ));
+    let lead_in = Span::new(left.start, left.start + raw.len());
+    if let Some(found) = according_to(ctx, lead_in) {
+        return found;
     }
     // `Said Okafor, “…”`: an inverted lead-in, the verb capitalised as the sentence's
     // first word.
     if let Some((first, rest)) = raw.split_once(' ') {
         let short = rest.split_whitespace().nth(8).is_none();
         if short && raw.ends_with([',', ':']) && LEXICON.is_verb(&first.to_lowercase()) {
-            let from = left.start + first.len() + 1;
-            let phrase = Span::new(from, left.start + raw.len() - 1);
+            let phrase = Span::new(left.start + first.len() + 1, lead_in.end - 1);
             let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
             return Some(Attribution::new(
                 Cue::SpeakerVerbQuote,
@@ -882,48 +859,7 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
         }
     }
     let Some(&(at, end)) = LEXICON.verbs_in(raw).last() else {
-        // `Lisa Berg, the Spokesperson, issued the following statement:`: a lead-in that
-        // ends in a colon gives its subject, without a speech verb.
-        if !raw.ends_with(':') {
-            return None;
-        }
-        let lead_in = Span::new(left.start, left.start + raw.len());
-        // `He then showed participants a photograph: “…”`: the pronoun is resolved as a
-        // tag's is.
-        if let Some(gender) = [("He ", Gender::Male), ("She ", Gender::Female)]
-            .iter()
-            .find_map(|(p, g)| raw.starts_with(p).then_some(*g))
-        {
-            let someone = Speaker {
-                gender: Some(gender),
-                ..Speaker::unknown()
-            };
-            return Some(Attribution::new(
-                Cue::Colon,
-                None,
-                someone,
-                Resolution::Pronoun,
-            ));
-        }
-        // A transcript's label: `[Arno Pell, Harbour Master]: “…”`.
-        if raw.starts_with('[') && raw.ends_with("]:") {
-            let label = Span::new(lead_in.start + 1, lead_in.end - 2);
-            let (speaker, resolution) = speaker::parse(ctx, label, Order::VerbFirst)?;
-            return Some(Attribution::new(Cue::Colon, None, speaker, resolution));
-        }
-        if let Some(found) = said_by(ctx, lead_in) {
-            return Some(Attribution {
-                cue: Cue::Colon,
-                ..found
-            });
-        }
-        let subject = speaker::subject(ctx, lead_in)?;
-        return Some(Attribution::new(
-            Cue::Colon,
-            None,
-            subject,
-            Resolution::Name,
-        ));
+        return raw.ends_with(':').then(|| colon_lead_in(ctx, lead_in))?;
     };
     // Between the verb and the quote only a few words may stand (`told participants:`),
     // except in `described the law as “…”`, before a colon, and in reported speech
@@ -944,5 +880,73 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
         Some(&raw[at..end]),
         speaker,
         resolution,
+    ))
+}
+
+/// `According to Name, “…”`, `In the words of Name, “…”`: `None` when the lead-in has
+/// neither, else what the phrase after them gives.
+fn according_to(ctx: &Context, lead_in: Span) -> Option<Option<Attribution>> {
+    let raw = &ctx.text[lead_in.range()];
+    // In either case, without lower-casing the whole clause; the lead-in can be a
+    // paragraph long, so the finders are built once.
+    static ACCORDING: LazyLock<[memchr::memmem::FinderRev<'static>; 4]> = LazyLock::new(|| {
+        [
+            "according to ",
+            "According to ",
+            "in the words of ",
+            "In the words of ",
+        ]
+        .map(memchr::memmem::FinderRev::new)
+    });
+    let at = ACCORDING.iter().find_map(|finder| {
+        let at = finder.rfind(raw)?;
+        Some(at + finder.needle().len())
+    })?;
+    let phrase = Span::new(lead_in.start + at, lead_in.end);
+    Some(
+        speaker::parse(ctx, phrase, Order::VerbFirst).map(|(speaker, resolution)| {
+            Attribution::new(Cue::AccordingTo, None, speaker, resolution)
+        }),
+    )
+}
+
+/// A lead-in that ends in a colon but has no speech verb: `Lisa Berg, the Spokesperson,
+/// issued the following statement:` gives its subject; `He then showed a photograph:`
+/// its pronoun; `[Arno Pell, Harbour Master]:` the transcript's label; `the following
+/// statement by Name:` the author.
+fn colon_lead_in(ctx: &Context, lead_in: Span) -> Option<Attribution> {
+    let raw = &ctx.text[lead_in.range()];
+    let pronoun = [("He ", Gender::Male), ("She ", Gender::Female)]
+        .iter()
+        .find_map(|(p, g)| raw.starts_with(p).then_some(*g));
+    if let Some(gender) = pronoun {
+        let someone = Speaker {
+            gender: Some(gender),
+            ..Speaker::unknown()
+        };
+        return Some(Attribution::new(
+            Cue::Colon,
+            None,
+            someone,
+            Resolution::Pronoun,
+        ));
+    }
+    if raw.starts_with('[') && raw.ends_with("]:") {
+        let label = Span::new(lead_in.start + 1, lead_in.end - 2);
+        let (speaker, resolution) = speaker::parse(ctx, label, Order::VerbFirst)?;
+        return Some(Attribution::new(Cue::Colon, None, speaker, resolution));
+    }
+    if let Some(found) = said_by(ctx, lead_in) {
+        return Some(Attribution {
+            cue: Cue::Colon,
+            ..found
+        });
+    }
+    let subject = speaker::subject(ctx, lead_in)?;
+    Some(Attribution::new(
+        Cue::Colon,
+        None,
+        subject,
+        Resolution::Name,
     ))
 }
