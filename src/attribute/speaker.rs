@@ -2158,95 +2158,103 @@ fn unnamed(p: &Phrase) -> Verdict {
 /// introduced earlier, or a surname never introduced in full; with the role and
 /// organization of the title before it or the apposition after it.
 fn named_person(p: &Phrase) -> Verdict {
-    let (ctx, toks, order) = (p.ctx, &p.toks, p.order);
     // Comma chunks: one names the speaker, the next one is the apposition.
-    let chunks = comma_chunks(ctx.text, toks);
-    let is_role_chunk = |c: &[Token]| {
-        c[0].word.chars().next().is_some_and(char::is_lowercase)
-            || c.iter()
-                .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title))
-    };
+    let chunks = comma_chunks(p.ctx.text, &p.toks);
+    match chunk_order(&chunks, p.order)
+        .into_iter()
+        .find_map(|ci| name_in_chunk(p.ctx, &chunks, ci, p.order))
+    {
+        Some(found) => ControlFlow::Break(Some(found)),
+        None => ControlFlow::Continue(()),
+    }
+}
+
+/// A chunk that opens in lower case or holds a title word: it describes, more than it
+/// names.
+fn is_role_chunk(c: &[Token]) -> bool {
+    c[0].word.starts_with(char::is_lowercase)
+        || c.iter()
+            .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title))
+}
+
+/// The order in which a phrase's chunks are searched for the speaker's name: in reading
+/// order after the verb (`said Name, role`), from the end before it (`Name, role,
+/// said`); chunks that read as a name before chunks that open with a title or in lower
+/// case (`Head of the Prevention Department of the Ministry of Internal Affairs`).
+fn chunk_order(chunks: &[&[Token]], order: Order) -> Vec<usize> {
     let ordered: Vec<usize> = match order {
         Order::VerbFirst => (0..chunks.len()).collect(),
         Order::SpeakerFirst => (0..chunks.len()).rev().collect(),
     };
-    // Chunks that read as a name come before chunks that open with a title or in lower
-    // case (`Head of the Prevention Department of the Ministry of Internal Affairs`).
-    let order_idx: Vec<usize> = ordered
-        .iter()
-        .copied()
-        .filter(|&i| !is_role_chunk(chunks[i]))
-        .chain(
-            ordered
-                .iter()
-                .copied()
-                .filter(|&i| is_role_chunk(chunks[i])),
-        )
-        .collect();
+    let (names, roles): (Vec<usize>, Vec<usize>) = ordered
+        .into_iter()
+        .partition(|&i| !is_role_chunk(chunks[i]));
+    names.into_iter().chain(roles).collect()
+}
 
-    // Person names from the gazetteer win; otherwise runs of capitalised words.
-    for &ci in &order_idx {
-        let chunk = &chunks[ci];
-        let person = ctx.mentions.iter().copied().find(|m| {
-            span_of(chunk, 0, chunk.len()).contains(m.span)
-                && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
+/// The person named in chunk `ci`: a gazetteer person, a run of capitalised words (after
+/// a title the name comes last: `Deputy Head of X Yuri Fenopetov`), a surname or first
+/// name introduced earlier, or a surname never introduced in full.
+fn name_in_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize, order: Order) -> Option<Parsed> {
+    let chunk = chunks[ci];
+    let person = ctx.mentions.iter().copied().find(|m| {
+        span_of(chunk, 0, chunk.len()).contains(m.span)
+            && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
+    });
+    let runs: Vec<(usize, usize)> = name_runs(ctx, chunk)
+        .into_iter()
+        .filter(|&r| can_be_person(chunk, r))
+        .collect();
+    // After a title the name comes last (`Deputy Head of X Yuri Fenopetov`).
+    let run = if is_role_chunk(chunk) || order == Order::SpeakerFirst {
+        runs.iter().rev().find(|r| r.1 - r.0 >= 2)
+    } else {
+        runs.iter().find(|r| r.1 - r.0 >= 2)
+    };
+    let (name_span, resolution, known) = if let Some(m) = person {
+        (m.span, Resolution::Name, Some(m.entity))
+    } else if let Some(found) =
+        run.and_then(|&(a, b)| known_by_tail(ctx, &ctx.text[span_of(chunk, a, b).range()]))
+    {
+        // `Van den Broek said` after `Pieter van den Broek`.
+        return Some((found, Resolution::Surname));
+    } else if let Some(&(a, b)) = run {
+        let s = span_of(chunk, a, b);
+        // A listed person would have been a mention above.
+        (s, Resolution::Name, None)
+    } else if let Some(mut found) = runs
+        .iter()
+        .filter(|r| r.1 - r.0 == 1)
+        .find_map(|&(a, _)| by_surname(ctx, chunk[a].word))
+    {
+        // `Mr. Bakirov`: the honorific gives the gender.
+        let honorific = chunk.iter().find_map(|t| match LEXICON.kind(t.word) {
+            Some(WordKind::Honorific(g)) => g,
+            _ => None,
         });
-        let runs: Vec<(usize, usize)> = name_runs(ctx, chunk)
-            .into_iter()
-            .filter(|&r| can_be_person(chunk, r))
-            .collect();
-        // After a title the name comes last (`Deputy Head of X Yuri Fenopetov`).
-        let run = if is_role_chunk(chunk) || order == Order::SpeakerFirst {
-            runs.iter().rev().find(|r| r.1 - r.0 >= 2)
-        } else {
-            runs.iter().find(|r| r.1 - r.0 >= 2)
-        };
-        let (name_span, resolution, known) = if let Some(m) = person {
-            (m.span, Resolution::Name, Some(m.entity))
-        } else if let Some(found) =
-            run.and_then(|&(a, b)| known_by_tail(ctx, &ctx.text[span_of(chunk, a, b).range()]))
-        {
-            // `Van den Broek said` after `Pieter van den Broek`.
-            return ControlFlow::Break(Some((found, Resolution::Surname)));
-        } else if let Some(&(a, b)) = run {
-            let s = span_of(chunk, a, b);
-            // A listed person would have been a mention above.
-            (s, Resolution::Name, None)
-        } else if let Some(mut found) = runs
-            .iter()
-            .filter(|r| r.1 - r.0 == 1)
-            .find_map(|&(a, _)| by_surname(ctx, chunk[a].word))
-        {
-            // `Mr. Bakirov`: the honorific gives the gender.
-            let honorific = chunk.iter().find_map(|t| match LEXICON.kind(t.word) {
-                Some(WordKind::Honorific(g)) => g,
-                _ => None,
-            });
-            found.gender = found.gender.or(honorific);
-            return ControlFlow::Break(Some((found, Resolution::Surname)));
-        } else if let Some(&(a, b)) = runs.first().filter(|&&(a, b)| {
-            // `“…,” Moretti said`: a surname never introduced in full is the speaker when
-            // it is the whole phrase, after ranks or honorifics only, and the text never
-            // writes it in lower case (`Civilians told …` beside `civilians`).
-            b == chunk.len()
-                && b - a == 1
-                && chunks.len() == 1
-                && !written_in_lower_case(&ctx.text[ctx.window.range()], chunk[a].word)
-                && chunk[..a].iter().all(|t| {
-                    matches!(
-                        LEXICON.kind(t.word),
-                        Some(WordKind::Rank | WordKind::Honorific(_))
-                    )
-                })
-        }) {
-            (span_of(chunk, a, b), Resolution::Bare, None)
-        } else {
-            continue;
-        };
-        let speaker = person_speaker(ctx, &chunks, ci, name_span, known);
-        return ControlFlow::Break(Some((speaker, resolution)));
-    }
-    ControlFlow::Continue(())
+        found.gender = found.gender.or(honorific);
+        return Some((found, Resolution::Surname));
+    } else if let Some(&(a, b)) = runs.first().filter(|&&(a, b)| {
+        // `“…,” Moretti said`: a surname never introduced in full is the speaker when
+        // it is the whole phrase, after ranks or honorifics only, and the text never
+        // writes it in lower case (`Civilians told …` beside `civilians`).
+        b == chunk.len()
+            && b - a == 1
+            && chunks.len() == 1
+            && !written_in_lower_case(&ctx.text[ctx.window.range()], chunk[a].word)
+            && chunk[..a].iter().all(|t| {
+                matches!(
+                    LEXICON.kind(t.word),
+                    Some(WordKind::Rank | WordKind::Honorific(_))
+                )
+            })
+    }) {
+        (span_of(chunk, a, b), Resolution::Bare, None)
+    } else {
+        return None;
+    };
+    let speaker = person_speaker(ctx, chunks, ci, name_span, known);
+    Some((speaker, resolution))
 }
 
 /// The person named at `name_span` in chunk `ci` of a phrase: the gazetteer's entry when
