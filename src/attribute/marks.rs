@@ -70,169 +70,234 @@ fn opens_here(prev: Option<char>) -> bool {
 /// Quoted spans of `text`, whose paragraphs are `paragraphs`, and the count of unpaired
 /// marks.
 pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<Marked>, usize) {
-    let mut found = Vec::new();
-    let mut unpaired = 0;
-    // The open double quote: its kind, the byte where its mark starts and the mark length.
-    let mut open: Option<(Opener, usize, usize)> = None;
-    // The end of the last paragraph the open quote reached: where a quote whose closing
-    // mark is missing ends.
-    let mut open_until = 0;
-    let push = |found: &mut Vec<Marked>, outer: Span, inner: Span| {
-        let inner = trim_inner(text, inner);
-        if !inner.is_empty() {
-            found.push(Marked { outer, inner });
-        }
+    let mut pairing = Pairing {
+        text,
+        found: Vec::new(),
+        unpaired: 0,
+        open: None,
+        open_until: 0,
     };
-    for paragraph in paragraphs {
-        let s = &text[paragraph.range()];
+    for &paragraph in paragraphs {
+        pairing.paragraph(paragraph);
+    }
+    pairing.finish()
+}
+
+/// The pairing of double marks over the whole article, paragraph by paragraph.
+struct Pairing<'t> {
+    text: &'t str,
+    found: Vec<Marked>,
+    unpaired: usize,
+    /// The open double quote: its kind, the byte where its mark starts and the mark length.
+    open: Option<(Opener, usize, usize)>,
+    /// The end of the last paragraph the open quote reached: where a quote whose closing
+    /// mark is missing ends.
+    open_until: usize,
+}
+
+/// One mark in its paragraph: the character, where it stands in the article and in the
+/// paragraph's text `s`, and the characters around it.
+struct Mark<'s> {
+    c: char,
+    at: usize,
+    in_paragraph: usize,
+    s: &'s str,
+    prev: Option<char>,
+    next: Option<char>,
+}
+
+/// What one paragraph's scan keeps between marks.
+struct InParagraph {
+    start: usize,
+    /// Whether a mark came before in this paragraph: a closing mark with no opener opens
+    /// at the paragraph's start only when none did.
+    marks_before: bool,
+    /// The start of an open single quote.
+    single: Option<usize>,
+    /// Curly double quotes nested in a curly double quote (`“… a “temporary” fix …”`).
+    nested: usize,
+}
+
+impl Pairing<'_> {
+    fn push(&mut self, outer: Span, inner: Span) {
+        let inner = trim_inner(self.text, inner);
+        if !inner.is_empty() {
+            self.found.push(Marked { outer, inner });
+        }
+    }
+
+    /// Closes the open quote at the mark.
+    fn close(&mut self, m: &Mark) {
+        if let Some((_, start, len)) = self.open.take() {
+            let outer = Span::new(start, m.at + m.c.len_utf8());
+            self.push(outer, Span::new(start + len, m.at));
+        }
+    }
+
+    /// Ends the open quote where its last paragraph ended: its closing mark is missing.
+    fn end_open(&mut self) {
+        if let Some((_, start, len)) = self.open.take() {
+            self.unpaired += 1;
+            let outer = Span::new(start, self.open_until);
+            self.push(outer, Span::new(start + len, self.open_until));
+        }
+    }
+
+    fn paragraph(&mut self, paragraph: Span) {
+        let s = &self.text[paragraph.range()];
         // A paragraph that continues a quote is scanned after its re-opening mark.
         let mut i = 0;
-        if let Some((_, start, len)) = open {
+        if self.open.is_some() {
             match s.chars().next() {
                 Some(c @ ('“' | '„' | '«' | '"')) => i = c.len_utf8(),
-                _ => {
-                    unpaired += 1;
-                    let outer = Span::new(start, open_until);
-                    push(&mut found, outer, Span::new(start + len, open_until));
-                    open = None;
-                }
+                _ => self.end_open(),
             }
         }
-        // Whether a mark came before in this paragraph: a closing mark with no opener
-        // opens at the paragraph's start only when none did.
-        let mut marks_before = i > 0;
-        let mut single: Option<usize> = None;
-        // Curly double quotes nested in a curly double quote (`“… a “temporary” fix …”`).
-        let mut nested = 0usize;
-        let bytes = s.as_bytes();
+        let mut state = InParagraph {
+            start: paragraph.start,
+            marks_before: i > 0,
+            single: None,
+            nested: 0,
+        };
         // First bytes of the quotation marks: `"`, `'`, 0xC2 (`«»`) and 0xE2 (`“”„‘’‹›`).
-        let mut next = NextByte::new(bytes, [b'"', 0xC2, 0xE2], [b'\''; 3]);
+        let mut next = NextByte::new(s.as_bytes(), [b'"', 0xC2, 0xE2], [b'\''; 3]);
         while let Some(i_mark) = next.from(i) {
             let c = s[i_mark..].chars().next().unwrap_or(' ');
             i = i_mark + c.len_utf8();
             if !is_mark(c) {
                 continue;
             }
-            let at = paragraph.start + i_mark;
-            let prev = s[..i_mark].chars().next_back();
-            let next = s[i..].chars().next();
-            let close = |open: &mut Option<(Opener, usize, usize)>, found: &mut Vec<Marked>| {
-                if let Some((_, start, len)) = open.take() {
-                    let outer = Span::new(start, at + c.len_utf8());
-                    push(found, outer, Span::new(start + len, at));
-                }
+            let mark = Mark {
+                c,
+                at: paragraph.start + i_mark,
+                in_paragraph: i_mark,
+                s,
+                prev: s[..i_mark].chars().next_back(),
+                next: s[i..].chars().next(),
             };
-            // A closing double mark with no quote open, right after the end of a clause.
-            let orphan_close = open.is_none()
-                && !marks_before
-                && single.is_none()
-                && prev.is_some_and(|p| ",.!?…".contains(p))
-                && !next.is_some_and(char::is_alphanumeric);
-            let before = marks_before;
-            marks_before = true;
-            // `said ,”Our members…`: a closing glyph where a quote opens.
-            let opens_word = next.is_some_and(char::is_alphanumeric)
-                && prev.is_none_or(|p| p.is_whitespace() || ",:".contains(p));
-            match c {
-                '“' if matches!(open, Some((Opener::Low, ..))) => close(&mut open, &mut found),
-                // `…next round,“ said`: an opening glyph where a curly quote closes.
-                '“' if matches!(open, Some((Opener::Curly, ..)))
-                    && prev.is_some_and(|p| ",.!?…".contains(p))
-                    && next.is_none_or(char::is_whitespace) =>
-                {
-                    close(&mut open, &mut found)
-                }
-                // `“Some call it a “temporary” fix,” she said`: an opening mark inside a
-                // curly quote is nested when two closing marks still follow in the
-                // paragraph; otherwise the first quote lacks its closing mark.
-                '“' if matches!(open, Some((Opener::Curly, ..)))
-                    && opens_here(prev)
-                    && s[i..].matches('”').nth(1).is_some() =>
-                {
-                    nested += 1;
-                }
-                '”' if nested > 0 => nested -= 1,
-                '“' | '„' | '«' => {
-                    if open.is_some() {
-                        unpaired += 1;
-                    }
-                    let kind = match c {
-                        '„' => Opener::Low,
-                        '«' => Opener::Guillemet,
-                        _ => Opener::Curly,
-                    };
-                    open = Some((kind, at, c.len_utf8()));
-                    single = None;
-                }
-                '”' if open.is_some() && !matches!(open, Some((Opener::Guillemet, ..))) => {
-                    close(&mut open, &mut found)
-                }
-                '»' if matches!(open, Some((Opener::Guillemet, ..))) => {
-                    close(&mut open, &mut found)
-                }
-                '"' if matches!(open, Some((Opener::Straight, ..))) => close(&mut open, &mut found),
-                // `“…"`: a straight mark where a closing one stands closes a curly quote.
-                '"' if matches!(open, Some((Opener::Curly | Opener::Low, ..)))
-                    && !opens_here(prev) =>
-                {
-                    close(&mut open, &mut found)
-                }
-                '”' if open.is_none() && opens_word => {
-                    unpaired += 1;
-                    open = Some((Opener::Curly, at, c.len_utf8()));
-                    single = None;
-                }
-                '”' | '»' | '"' if orphan_close => {
-                    unpaired += 1;
-                    let start = paragraph.start;
-                    push(
-                        &mut found,
-                        Span::new(start, at + c.len_utf8()),
-                        Span::new(start, at),
-                    );
-                }
-                '"' if open.is_none() && opens_here(prev) => {
-                    open = Some((Opener::Straight, at, 1));
-                    single = None;
-                }
-                '”' | '»' | '"' => unpaired += 1,
-                '‘' | '\'' | '‹'
-                    if open.is_none()
-                        && single.is_none()
-                        && opens_here(prev)
-                        && next.is_some_and(|n| n.is_alphanumeric()) =>
-                {
-                    single = Some(at);
-                }
-                '’' | '\'' | '›'
-                    if single.is_some()
-                        && !next.is_some_and(char::is_alphanumeric)
-                        && !prev.is_some_and(char::is_whitespace)
-                        && !plural_possessive(s, i_mark, prev) =>
-                {
-                    if let Some(start) = single.take() {
-                        let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
-                        let outer = Span::new(start, at + c.len_utf8());
-                        push(&mut found, outer, Span::new(start + open_len, at));
-                    }
-                }
-                // Apostrophes are not marks of a quote.
-                '’' | '\'' | '›' => marks_before = before,
-                _ => {}
+            if matches!(c, '‘' | '\'' | '‹' | '’' | '›') {
+                self.single_mark(&mark, &mut state);
+            } else {
+                self.double_mark(&mark, &mut state);
             }
         }
-        if single.is_some() {
-            unpaired += 1;
+        if state.single.is_some() {
+            self.unpaired += 1;
         }
-        open_until = paragraph.end;
+        self.open_until = paragraph.end;
     }
-    if let Some((_, start, len)) = open {
-        unpaired += 1;
-        let outer = Span::new(start, open_until);
-        push(&mut found, outer, Span::new(start + len, open_until));
+
+    fn opens(&mut self, kind: Opener, m: &Mark, state: &mut InParagraph) {
+        self.open = Some((kind, m.at, m.c.len_utf8()));
+        state.single = None;
     }
-    found.sort_by_key(|m| m.outer);
-    (found, unpaired)
+
+    fn double_mark(&mut self, m: &Mark, state: &mut InParagraph) {
+        let (c, prev, next) = (m.c, m.prev, m.next);
+        // A closing double mark with no quote open, right after the end of a clause.
+        let orphan_close = self.open.is_none()
+            && !state.marks_before
+            && state.single.is_none()
+            && prev.is_some_and(|p| ",.!?…".contains(p))
+            && !next.is_some_and(char::is_alphanumeric);
+        state.marks_before = true;
+        // `said ,”Our members…`: a closing glyph where a quote opens.
+        let opens_word = next.is_some_and(char::is_alphanumeric)
+            && prev.is_none_or(|p| p.is_whitespace() || ",:".contains(p));
+        let open = self.open.map(|(kind, ..)| kind);
+        match c {
+            '“' if open == Some(Opener::Low) => self.close(m),
+            // `…next round,“ said`: an opening glyph where a curly quote closes.
+            '“' if open == Some(Opener::Curly)
+                && prev.is_some_and(|p| ",.!?…".contains(p))
+                && next.is_none_or(char::is_whitespace) =>
+            {
+                self.close(m)
+            }
+            // `“Some call it a “temporary” fix,” she said`: an opening mark inside a curly
+            // quote is nested when two closing marks still follow in the paragraph;
+            // otherwise the first quote lacks its closing mark.
+            '“' if open == Some(Opener::Curly)
+                && opens_here(prev)
+                && m.s[m.in_paragraph + c.len_utf8()..]
+                    .matches('”')
+                    .nth(1)
+                    .is_some() =>
+            {
+                state.nested += 1;
+            }
+            '”' if state.nested > 0 => state.nested -= 1,
+            '“' | '„' | '«' => {
+                if open.is_some() {
+                    self.unpaired += 1;
+                }
+                let kind = match c {
+                    '„' => Opener::Low,
+                    '«' => Opener::Guillemet,
+                    _ => Opener::Curly,
+                };
+                self.opens(kind, m, state);
+            }
+            '”' if open.is_some() && open != Some(Opener::Guillemet) => self.close(m),
+            '»' if open == Some(Opener::Guillemet) => self.close(m),
+            '"' if open == Some(Opener::Straight) => self.close(m),
+            // `“…"`: a straight mark where a closing one stands closes a curly quote.
+            '"' if matches!(open, Some(Opener::Curly | Opener::Low)) && !opens_here(prev) => {
+                self.close(m)
+            }
+            '”' if open.is_none() && opens_word => {
+                self.unpaired += 1;
+                self.opens(Opener::Curly, m, state);
+            }
+            '”' | '»' | '"' if orphan_close => {
+                self.unpaired += 1;
+                let outer = Span::new(state.start, m.at + c.len_utf8());
+                self.push(outer, Span::new(state.start, m.at));
+            }
+            '"' if open.is_none() && opens_here(prev) => self.opens(Opener::Straight, m, state),
+            '”' | '»' | '"' => self.unpaired += 1,
+            _ => {}
+        }
+    }
+
+    /// Single quotes pair only outside double quotes; a closing mark between letters, or
+    /// after a plural's `s`, is an apostrophe.
+    fn single_mark(&mut self, m: &Mark, state: &mut InParagraph) {
+        let (c, prev, next) = (m.c, m.prev, m.next);
+        match c {
+            '‘' | '\'' | '‹'
+                if self.open.is_none()
+                    && state.single.is_none()
+                    && opens_here(prev)
+                    && next.is_some_and(|n| n.is_alphanumeric()) =>
+            {
+                state.single = Some(m.at);
+                state.marks_before = true;
+            }
+            '’' | '\'' | '›'
+                if state.single.is_some()
+                    && !next.is_some_and(char::is_alphanumeric)
+                    && !prev.is_some_and(char::is_whitespace)
+                    && !plural_possessive(m.s, m.in_paragraph, prev) =>
+            {
+                state.marks_before = true;
+                if let Some(start) = state.single.take() {
+                    let open_len = self.text[start..].chars().next().map_or(1, char::len_utf8);
+                    let outer = Span::new(start, m.at + c.len_utf8());
+                    self.push(outer, Span::new(start + open_len, m.at));
+                }
+            }
+            // Apostrophes are not marks of a quote.
+            '’' | '\'' | '›' => {}
+            _ => state.marks_before = true,
+        }
+    }
+
+    fn finish(mut self) -> (Vec<Marked>, usize) {
+        self.end_open();
+        self.found.sort_by_key(|m| m.outer);
+        (self.found, self.unpaired)
+    }
 }
 
 /// Splits a quote that a dash-set tag interrupts inside one pair of marks, as Russian
