@@ -542,9 +542,21 @@ fn cut_at_connector<'r>(
     within: &InPhrase,
     (issued_by, issuer_ids): (&'r [String], &[Option<EntityRef>]),
 ) -> (&'r str, Option<&'r str>, Option<EntityRef>) {
-    let Some(cut) = Cut::find(raw) else {
+    let Some(mut cut) = Cut::find(raw) else {
         return (raw, None, None);
     };
+    // `Chairman of the Board of ANAMA`: the board is part of the title.
+    if let Some(rest) = cut.org.strip_prefix("Board of ") {
+        let at = raw.len() - rest.len() - " of ".len();
+        cut = Cut {
+            at,
+            connector: " of ",
+            org: rest.strip_prefix("the ").unwrap_or(rest),
+            org_at: raw.len() - rest.strip_prefix("the ").unwrap_or(rest).len(),
+            article: rest.starts_with("the "),
+            ..cut
+        };
+    }
     let org = cut.org;
     let single_org_word = !org.contains(' ') && LEXICON.kind(org) == Some(WordKind::Organization);
     let names_org = within
@@ -1427,7 +1439,18 @@ impl Run<'_, '_> {
                 &mut speaker,
             );
         } else if let Some(title) = self.after_title() {
-            role_and_org(ctx, Span::new(title.start, name_span.start), &mut speaker);
+            // `The new KFOR Commander, Major General Name`: the ranks are not the title.
+            let ranked = |t: &&Token| {
+                matches!(
+                    LEXICON.kind(t.word),
+                    Some(WordKind::Rank | WordKind::Honorific(_))
+                )
+            };
+            let end = chunk[..a]
+                .iter()
+                .find(ranked)
+                .map_or(name_span.start, |t| t.span.start);
+            role_and_org(ctx, Span::new(title.start, end), &mut speaker);
         } else if first < a {
             let title = Span::new(chunk[first].span.start, name_span.start);
             role_and_org(ctx, title, &mut speaker);
@@ -2476,7 +2499,12 @@ fn organization_word(p: &Phrase) -> Verdict {
             LEXICON.organization_word(word)
         })
         .collect();
-    if org_words.is_empty() || !title_words(toks).is_empty() {
+    // A title as written (`the Mission's Head`), not a lower-case word that is also one
+    // (`the regional police department`).
+    let titled = toks
+        .iter()
+        .any(|t| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)));
+    if org_words.is_empty() || titled {
         return ControlFlow::Continue(());
     }
     let named = toks[1..]
