@@ -1310,9 +1310,11 @@ impl Run<'_, '_> {
     /// with a verb or a circumstance after it.
     fn is_subject(&self) -> bool {
         let opens_lower = |t: &Token| t.word.starts_with(char::is_lowercase);
+        // A verb, not `and` (`Rural Development and Environment Name said`).
+        let verb_like = |t: &Token| opens_lower(t) && !ROLE_CONNECTORS.contains(&t.word);
         let chunk = self.chunk();
         (self.a == 0 || self.after_title().is_some())
-            && (chunk.get(self.b).is_some_and(opens_lower)
+            && (chunk.get(self.b).is_some_and(verb_like)
                 || self.ci == 0
                     && self.ends_chunk()
                     && self
@@ -1704,11 +1706,21 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
         .collect();
     // The subject stands right before its verb: `Deputy Minister of Labour, Social
     // Security and Migration of the Kyrgyz Republic Nurgul Asanova said`.
-    let before_verb = runs.iter().copied().find(|&(_, b)| {
+    let at_verb = |&(_, b): &(usize, usize)| {
         chunk.get(b).is_some_and(|t| {
             t.word.starts_with(char::is_lowercase) && !ROLE_CONNECTORS.contains(&t.word)
         })
-    });
+    };
+    // After a title chunk, the words before the name go on with the portfolio (`Minister
+    // of Agriculture, Rural Development and Environment Sergiu Bălan said`): the name is
+    // the last two words of the run before the verb.
+    let after_title_chunk = ci > 0 && titled(chunks[ci - 1]);
+    let portfolio_run = || {
+        let (a, b) = name_runs(ctx, chunk).into_iter().find(at_verb)?;
+        let first = (a..b - 1).rev().find(|&k| is_name_word(ctx, &chunk[k]))?;
+        (after_title_chunk && b - a >= 3).then_some((first, b))
+    };
+    let before_verb = runs.iter().copied().find(at_verb).or_else(portfolio_run);
     let full_name = before_verb.or(runs.first().copied()).filter(|&(a, b)| {
         let gazetteer_person = ctx.mentions.iter().any(|m| {
             span_of(chunk, a, b).contains(m.span)
@@ -1719,12 +1731,21 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
     let Some((a, b)) = full_name else {
         return named_after_descriptor(ctx, &chunks, ci).or_else(|| referring_subject(ctx, chunk));
     };
-    let name = &ctx.text[span_of(chunk, a, b).range()];
+    let name_span = span_of(chunk, a, b);
+    let name = &ctx.text[name_span.range()];
     let introduced = introductions(ctx, span);
-    introduced.into_iter().find(|p| {
+    let found = introduced.into_iter().find(|p| {
         p.name
             .as_deref()
             .is_some_and(|n| n.ends_with(name) || name.ends_with(n))
+    });
+    // The name after a portfolio that runs over commas, with the title before it.
+    found.or_else(|| {
+        let title = title_before_chunk(ctx, &chunks, ci).filter(|_| after_title_chunk)?;
+        let mut speaker = person_speaker(ctx, &chunks, ci, name_span, None);
+        speaker.role = None;
+        role_and_org(ctx, Span::new(title.start, name_span.start), &mut speaker);
+        Some(speaker)
     })
 }
 
