@@ -858,6 +858,21 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
             ));
         }
     }
+    // `The press service quoted Olena Tkachenko, a teacher, as saying: “…”`.
+    if let Some(quoted) = raw.rfind(" quoted ") {
+        let rest = &raw[quoted + " quoted ".len()..];
+        if let Some(name_len) = rest.find(" as saying").filter(|&n| n > 0) {
+            let from = lead_in.start + quoted + " quoted ".len();
+            let phrase = Span::new(from, from + name_len);
+            let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
+            return Some(Attribution::new(
+                Cue::SpeakerVerbQuote,
+                Some("quoted"),
+                speaker,
+                resolution,
+            ));
+        }
+    }
     let Some(&(at, end)) = LEXICON.verbs_in(raw).last() else {
         return raw.ends_with(':').then(|| colon_lead_in(ctx, lead_in))?;
     };

@@ -218,7 +218,8 @@ fn covered_by_mention(ctx: &Context, span: Span, kinds: &[EntityType]) -> Option
 }
 
 fn is_name_word(ctx: &Context, t: &Token) -> bool {
-    if !t.word.chars().next().is_some_and(char::is_uppercase) {
+    // `Ten-year-old Danylo`: an age is no name.
+    if !t.word.chars().next().is_some_and(char::is_uppercase) || t.word.ends_with("-old") {
         return false;
     }
     let mut letters = t.word.chars().filter(|c| c.is_alphabetic());
@@ -1755,7 +1756,9 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
 fn named_after_descriptor(ctx: &Context, chunks: &[&[Token]], ci: usize) -> Option<Speaker> {
     let (description, next) = (chunks.get(ci)?, chunks.get(ci + 1)?);
     let opener = description[0].word.to_lowercase();
-    let described = (DETERMINERS.contains(&opener.as_str()) || opener == "the")
+    // Also after a possessive: `Vujošević’s lawyer, Bojana Raičević, told …`.
+    let possessive = without_possessive(description[0].word).len() < description[0].word.len();
+    let described = (DETERMINERS.contains(&opener.as_str()) || opener == "the" || possessive)
         && description.len() > 1
         && description[1..]
             .iter()
@@ -2282,15 +2285,18 @@ fn name_in_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize, order: Order) ->
         // `“…,” Moretti said`: a surname never introduced in full is the speaker when
         // it is the whole phrase, after ranks or honorifics only, and the text never
         // writes it in lower case (`Civilians told …` beside `civilians`).
+        // Also `Ten-year-old Danylo, a fourth-grader,`: an age before, an apposition after.
+        let alone = chunks.len() == 1 || chunks.len() == 2 && ci == 0 && is_apposition(chunks[1]);
         b == chunk.len()
             && b - a == 1
-            && chunks.len() == 1
+            && alone
             && !written_in_lower_case(&ctx.text[ctx.window.range()], chunk[a].word)
             && chunk[..a].iter().all(|t| {
-                matches!(
-                    LEXICON.kind(t.word),
-                    Some(WordKind::Rank | WordKind::Honorific(_))
-                )
+                t.word.ends_with("-old")
+                    || matches!(
+                        LEXICON.kind(t.word),
+                        Some(WordKind::Rank | WordKind::Honorific(_))
+                    )
             })
     }) {
         (span_of(chunk, a, b), Resolution::Bare, None)
