@@ -2148,12 +2148,25 @@ fn unnamed(p: &Phrase) -> Verdict {
     if !DETERMINERS.contains(&p.first.as_str()) {
         return ControlFlow::Continue(());
     }
-    let org_word = toks
+    // The head noun: the last word before a preposition or the chunk's end. An
+    // organization's words before a lower-case head only say whom the person works for
+    // (`An Afghan Border Police dog handler`); an organization's word as the head is the
+    // organization's (`a statement on the website`).
+    let head = toks[1.min(toks.len())..]
         .iter()
-        .any(|t| LEXICON.kind(without_possessive(t.word)) == Some(WordKind::Organization));
+        .take_while(|t| !matches!(t.word, "from" | "of" | "in" | "at" | "with" | "who" | "on"))
+        .last();
+    let org_kind =
+        |t: &Token| LEXICON.kind(without_possessive(t.word)) == Some(WordKind::Organization);
+    let lower_org_word = toks
+        .iter()
+        .any(|t| t.word.starts_with(char::is_lowercase) && org_kind(t));
+    let head_lower = head.is_some_and(|t| t.word.starts_with(char::is_lowercase) && !org_kind(t));
+    let org_word = toks.iter().any(org_kind) && (lower_org_word || !head_lower);
     let lower_noun = toks
         .get(1)
-        .is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase));
+        .is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase))
+        || head.is_some_and(|t| t.word.starts_with(char::is_lowercase));
     let unnamed_word = toks
         .iter()
         .any(|t| LEXICON.kind(t.word) == Some(WordKind::Unnamed));
@@ -2176,17 +2189,21 @@ fn unnamed(p: &Phrase) -> Verdict {
     // The noun phrase ends at a preposition or at the end of its comma chunk; a
     // possessive (`the hotline’s consultants`) is not part of it.
     let mut role: Vec<&str> = Vec::new();
+    let mut org: Vec<&str> = Vec::new();
     for t in toks[from.min(toks.len())..].iter() {
         if STOP.contains(&t.word) {
             break;
         }
-        if without_possessive(t.word) == t.word {
+        if t.word.starts_with(char::is_uppercase) && role.is_empty() {
+            org.push(t.word);
+        } else if without_possessive(t.word) == t.word {
             role.push(t.word);
         }
         if ctx.text[t.span.end..].starts_with(',') {
             break;
         }
     }
+    // `One of them`: someone unnamed, with no role.
     let singular;
     if plural {
         if let Some(last) = role.pop() {
@@ -2195,7 +2212,8 @@ fn unnamed(p: &Phrase) -> Verdict {
         }
     }
     let speaker = Speaker {
-        role: Some(role.join(" ").into()),
+        role: (!role.is_empty()).then(|| role.join(" ").into()),
+        org: (!org.is_empty()).then(|| org.join(" ").into()),
         ..Speaker::unknown()
     };
     ControlFlow::Break(Some((speaker, Resolution::Unnamed)))
@@ -2396,9 +2414,41 @@ fn epithet(p: &Phrase) -> Verdict {
     if p.first != "the" || !epithet || p.toks.len() > 4 {
         return ControlFlow::Continue(());
     }
+    if let Some(someone) = introduced_unnamed(p.ctx, p.toks[p.toks.len() - 1].word) {
+        return ControlFlow::Break(Some((someone, Resolution::Unnamed)));
+    }
     let found =
         p.last_person(|p| p.kind == SpeakerType::Person && (p.role.is_some() || p.org.is_some()));
     ControlFlow::Break(found.map(|person| (person.clone(), Resolution::Title)))
+}
+
+/// `A NATO official … said …. “…,” the official said`: the unnamed person the text
+/// introduced with `a` and the same noun, in the sentences just before the quote.
+fn introduced_unnamed(ctx: &Context, noun: &str) -> Option<Speaker> {
+    let (from, before) = ctx.text_before();
+    // The last two sentences or so: an earlier `a lawyer` is someone else by now.
+    let mut near = before.len().saturating_sub(400);
+    while !before.is_char_boundary(near) {
+        near += 1;
+    }
+    let at = near + before[near..].rfind(&format!(" {noun}"))?;
+    let lead = &before[..at];
+    // Within the noun's own sentence.
+    let sentence = lead.rfind(['\n', '.', '!', '?']).map_or(0, |i| i + 1);
+    let offset = lead.len() - lead[sentence..].trim_start().len();
+    let words: Vec<(usize, &str)> = word_starts(&lead[offset..]).collect();
+    let (article_at, _) = *words
+        .iter()
+        .rev()
+        .take(4)
+        .find(|(_, w)| matches!(*w, "A" | "An" | "a" | "an"))?;
+    let start = from + offset + article_at;
+    if !ctx.text.is_char_boundary(start) {
+        return None;
+    }
+    let span = Span::new(start, from + at + 1 + noun.len());
+    let (speaker, resolution) = parse(ctx, span, Order::SpeakerFirst)?;
+    (resolution == Resolution::Unnamed).then_some(speaker)
 }
 
 /// An organization named in the phrase and listed in the gazetteers; an issuing office
