@@ -218,8 +218,11 @@ fn covered_by_mention(ctx: &Context, span: Span, kinds: &[EntityType]) -> Option
 }
 
 fn is_name_word(ctx: &Context, t: &Token) -> bool {
-    // `Ten-year-old Danylo`: an age is no name.
-    if !t.word.chars().next().is_some_and(char::is_uppercase) || t.word.ends_with("-old") {
+    // `Ten-year-old Danylo`: an age is no name; nor is `WHO/Europe`.
+    if !t.word.chars().next().is_some_and(char::is_uppercase)
+        || t.word.ends_with("-old")
+        || t.word.contains(['/', '('])
+    {
         return false;
     }
     let mut letters = t.word.chars().filter(|c| c.is_alphabetic());
