@@ -1391,12 +1391,10 @@ impl Run<'_, '_> {
     /// `On the International Day against Drug Abuse, …`: capitalised words in a fronted
     /// phrase name an occasion.
     fn in_fronted_phrase(&self) -> bool {
+        let chunk = self.chunk();
         self.ci == 0
             && self.chunks.len() > 1
-            && matches!(
-                self.chunk()[0].word,
-                "On" | "In" | "At" | "During" | "After" | "Before" | "Under" | "Following"
-            )
+            && fronts(chunk[0].word, chunk.get(1).map_or("", |t| t.word))
     }
 
     /// The person the run names, with the gender of an honorific before it and the role
@@ -1680,15 +1678,8 @@ fn title_phrase(chunk: &[Token]) -> Option<Span> {
 pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
     let toks = tokens(ctx.text, span);
     let chunks = comma_chunks(ctx.text, &toks);
-    let fronted = |c: &[Token]| {
-        let w = c[0].word;
-        (w.len() > 4 && w.ends_with("ing"))
-            || matches!(
-                w,
-                "In" | "At" | "On" | "During" | "After" | "Before" | "Addressing" | "Today"
-            )
-    };
-    let mut ci = usize::from(chunks.first().is_some_and(|c| fronted(c)));
+    let opens_fronted = |c: &[Token]| fronts(c[0].word, c.get(1).map_or("", |t| t.word));
+    let mut ci = usize::from(chunks.first().is_some_and(|c| opens_fronted(c)));
     // `The head of the ODIHR observation mission, Ambassador Name, presented …`: a
     // title chunk, in any case, with the name in the next chunk.
     let titled = |c: &[Token]| {
@@ -2028,21 +2019,41 @@ type Parsed = (Speaker, Resolution);
 /// phrase is not of this rule's kind (`Continue`: the next rule is tried).
 type Verdict = ControlFlow<Option<Parsed>>;
 
+/// Whether a phrase that opens with `first` and `second` opens with a fronted phrase
+/// before its subject: `In a letter to the minister, …`, `Speaking at the opening, …`
+/// (a participle before a lower-case word; `Henning Asmussen` is a name).
+fn fronts(first: &str, second: &str) -> bool {
+    const FRONTING: &[&str] = &[
+        "In",
+        "At",
+        "On",
+        "During",
+        "After",
+        "Before",
+        "Under",
+        "Following",
+        "Today",
+    ];
+    // `According to Name, …` names a person instead.
+    let participle = first.len() > 4
+        && first != "According"
+        && first.ends_with("ing")
+        && first.starts_with(char::is_uppercase)
+        && second.starts_with(char::is_lowercase);
+    FRONTING.contains(&first) || participle
+}
+
 /// A phrase without the fronted prepositional phrase that opens it and ends at its
 /// first comma (`In a letter to the minister, `, `At the press conference, `).
 fn without_fronted(text: &str, span: Span) -> Span {
-    const FRONTED: &[&str] = &[
-        "In ",
-        "At ",
-        "On ",
-        "During ",
-        "After ",
-        "Before ",
-        "Speaking ",
-    ];
     let phrase = &text[span.range()];
     match phrase.find(", ") {
-        Some(comma) if FRONTED.iter().any(|f| phrase.starts_with(f)) => {
+        Some(comma)
+            if {
+                let mut words = phrase.split(' ');
+                fronts(words.next().unwrap_or(""), words.next().unwrap_or(""))
+            } =>
+        {
             Span::new(span.start + comma + 2, span.end)
         }
         _ => span,
