@@ -73,36 +73,42 @@ impl Lexicon {
     /// The list's own copy of a title or rank word, so that speakers can keep it without
     /// allocating.
     pub fn title(&self, word: &str) -> Option<&'static str> {
-        let listed = |w: &str| {
-            self.words
-                .get_key_value(w)
-                .filter(|(_, kind)| matches!(kind, WordKind::Title | WordKind::Rank))
-                .map(|(key, _)| *key)
-        };
         // `head` and `Head` are one title: the capitalised form is kept.
-        let mut chars = word.chars();
-        match chars.next() {
-            Some(first) if first.is_lowercase() => {
-                listed(&format!("{}{}", first.to_uppercase(), chars.as_str())).or(listed(word))
-            }
-            _ => listed(word),
-        }
+        self.listed(word, true, |kind| {
+            matches!(kind, WordKind::Title | WordKind::Rank)
+        })
     }
 
     /// The list's capitalised form of an organization word, also for `word` in lower
     /// case (`ministry` → `Ministry`).
     pub fn organization_word(&self, word: &str) -> Option<&'static str> {
-        let listed = |w: &str| {
+        self.listed(word, false, |kind| kind == WordKind::Organization)
+    }
+
+    /// The list's own copy of `word` or of its capitalised form (`ministry` →
+    /// `Ministry`), when its kind passes `test`; `capital_first` prefers the capitalised.
+    fn listed(
+        &self,
+        word: &str,
+        capital_first: bool,
+        test: impl Fn(WordKind) -> bool,
+    ) -> Option<&'static str> {
+        let find = |w: &str| {
             self.words
                 .get_key_value(w)
-                .filter(|(_, kind)| **kind == WordKind::Organization)
+                .filter(|(_, kind)| test(**kind))
                 .map(|(key, _)| *key)
         };
-        listed(word).or_else(|| {
+        let capitalised = || {
             let mut chars = word.chars();
             let first = chars.next().filter(|c| c.is_lowercase())?;
-            listed(&format!("{}{}", first.to_uppercase(), chars.as_str()))
-        })
+            find(&format!("{}{}", first.to_uppercase(), chars.as_str()))
+        };
+        if capital_first {
+            capitalised().or_else(|| find(word))
+        } else {
+            find(word).or_else(capitalised)
+        }
     }
 
     /// Whether `word` is a speech verb of one word (`said`, not `pointed out`).
