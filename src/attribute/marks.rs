@@ -327,11 +327,6 @@ pub fn split_interruptions(text: &str, marked: &mut Vec<Marked>, is_tag: impl Fn
 /// The dashes around a tag inside quoted words: from the first dash (after `,`, `.`, `!`
 /// or `?`) to the end of the second, which a capital letter follows.
 fn interruption(quoted: &str, is_tag: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
-    // Most quotes have no dash: a fast search for the dash characters first.
-    let has = |dash: &str| memchr::memmem::find(quoted.as_bytes(), dash.as_bytes()).is_some();
-    if !has("—") && !has("–") {
-        return None;
-    }
     // Both dashes are three bytes long, with a space either side.
     const DASHES: [&str; 2] = [" — ", " – "];
     const LEN: usize = 5;
