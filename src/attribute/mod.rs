@@ -375,10 +375,7 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
         };
         // An untagged quote that may continue the previous one needs only the narrative
         // since; a tag that found nobody (`the Minister said`) may need all of it.
-        let untagged = || {
-            text[place.left.range()].trim().is_empty()
-                && LEXICON.verbs_in(&text[place.right.range()]).is_empty()
-        };
+        let untagged = || text[place.left.range()].trim().is_empty() && place.untagged_after(text);
         let floor = previous
             .as_ref()
             .filter(|p| {
@@ -437,6 +434,11 @@ struct Place {
 }
 
 impl Place {
+    /// Whether the text after the quote holds no speech verb: no tag follows it.
+    fn untagged_after(&self, text: &str) -> bool {
+        LEXICON.verbs_in(&text[self.right.range()]).is_empty()
+    }
+
     fn of(text: &str, sentences: &[Sentence], m: &marks::Marked, next_open: usize) -> Option<Self> {
         let first = sentence_at(sentences, m.outer.start)?;
         let last = sentence_at(sentences, m.outer.end - 1)?;
@@ -494,7 +496,7 @@ fn try_cues(
     }
     // A tag after the quote that names nobody yet (`she said` before the narrative is
     // read) rules out looking at the sentence before.
-    let untagged = || LEXICON.verbs_in(&ctx.text[place.right.range()]).is_empty();
+    let untagged = || place.untagged_after(ctx.text);
     after_quote(ctx, place.right)
         .or_else(|| before_quote(ctx, place.left))
         .or_else(|| untagged().then(|| signature(ctx, sentences, place))?)
