@@ -1,7 +1,7 @@
 //! The word lists of the quote stage, loaded once from `data/speech_verbs.txt` and
 //! `data/titles.tsv`.
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::sync::LazyLock;
 
 use crate::gazetteer::Gender;
@@ -33,6 +33,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let verbs = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(verbs)
         .expect("the speech verbs form an automaton");
     let words = crate::data::rows(include_str!("../../data/titles.tsv"))
