@@ -1663,11 +1663,11 @@ fn title_phrase(chunk: &[Token]) -> Option<Span> {
     let title = phrase
         .iter()
         .position(|t| LEXICON.kind(t.word) == Some(WordKind::Title))?;
-    // `the head of the ODIHR observation mission`: a few lower-case words after the
+    // `the head of the ODIHR observation mission`: up to four lower-case words after the
     // title still belong to it.
     let lower = phrase[title..].iter().filter(|t| !title_word(t)).count();
     let verb = phrase.iter().any(|t| is_verb_word(t.word));
-    (phrase[..title].iter().all(title_word) && lower <= 2 && !verb)
+    (phrase[..title].iter().all(title_word) && lower <= 4 && !verb)
         .then(|| span_of(phrase, 0, phrase.len()))
 }
 
