@@ -168,9 +168,9 @@ impl<'w> Discourse<'w> {
         found
     }
 
-    /// The narrative a cue needs read: back from the quote for a pronoun (to the person
-    /// it found, who may not be the nearest) or for a cue that found nobody; the sentences
-    /// that hold the surname for a surname, a title or a name given without a role.
+    /// The narrative a cue needs read: back from the quote for a pronoun or a title (to
+    /// the person it found, who may not be the nearest) or for a cue that found nobody;
+    /// the sentences that hold the surname for a surname or a name given without a role.
     fn need(&self, found: &Option<Attribution>, floor: usize) -> Option<Need> {
         let Some(Attribution {
             speaker,
@@ -185,7 +185,8 @@ impl<'w> Discourse<'w> {
             Some(Need::Key(name.rsplit(' ').next()?.to_string()))
         };
         match resolution {
-            Some(Resolution::Pronoun) => {
+            // Someone named since with the same title (`the Minister`) is nearer.
+            Some(Resolution::Pronoun | Resolution::Title) => {
                 let last_named = self
                     .events
                     .iter()
@@ -195,7 +196,7 @@ impl<'w> Discourse<'w> {
                     .unwrap_or(0);
                 Some(Need::Back(last_named))
             }
-            Some(Resolution::Surname | Resolution::Title) => surname(),
+            Some(Resolution::Surname) => surname(),
             _ if speaker.kind == SpeakerType::Person
                 && speaker.role.is_none()
                 && speaker.org.is_none() =>

@@ -465,13 +465,19 @@ fn role_phrase(phrase: &str) -> Option<&str> {
             Some(WordKind::Rank | WordKind::Honorific(_))
         )
     };
-    while let Some((head, _)) = raw.rsplit_once(' ').filter(|(_, w)| not_role(w)) {
+    // A rank after a country alone is the title: `Netherlands Ambassador`.
+    let titled = |head: &str| head.split(' ').any(|w| LEXICON.title(w).is_some());
+    while let Some((head, _)) = raw
+        .rsplit_once(' ')
+        .filter(|(head, w)| not_role(w) && titled(head))
+    {
         raw = head.trim_end();
     }
-    // `Ambassador of Norway to Uzbekistan` is a role: a rank with its own `of`.
+    // `Ambassador of Norway to Uzbekistan` and `Ambassador to Tajikistan` are roles: a
+    // rank with its own `of` or `to`.
     while let Some((_, tail)) = raw
         .split_once(' ')
-        .filter(|(w, tail)| not_role(w) && !tail.starts_with("of "))
+        .filter(|(w, tail)| not_role(w) && !tail.starts_with("of ") && !tail.starts_with("to "))
     {
         raw = tail.trim_start();
     }
@@ -490,23 +496,36 @@ fn is_acronym(word: &str) -> bool {
 }
 
 /// A title without the place that ends it (`Representative in Uzbekistan`, `Resident
-/// Representative in the Kyrgyz Republic`): ` in ` and a listed place, or capitalised
-/// words to the end. `at` is where `title` starts in the phrase of `within`.
+/// Representative in the Kyrgyz Republic`, `teacher in Soroca`, `Ambassador to
+/// Tajikistan`): ` in ` and a listed place or capitalised words to the end, or ` to `
+/// and a listed place. `at` is where `title` starts in the phrase of `within`.
 fn without_place<'t>(title: &'t str, within: &InPhrase, at: usize) -> &'t str {
+    let listed = |from: usize| {
+        within.kind_at(EntityType::Place, at + from).is_some()
+            || within
+                .gazetteer
+                .lookup(&title[from..])
+                .is_some_and(|e| within.gazetteer.entity(e).kind == EntityType::Place)
+    };
+    // `Ambassador to Tajikistan`: only a listed place after `to`.
+    if let Some(cut) = title.rfind(" to ").filter(|&cut| listed(cut + 4)) {
+        return title[..cut].trim_end();
+    }
     let Some(cut) = title.rfind(" in ") else {
         return title;
     };
     let place = &title[cut + 4..];
-    let listed = within.kind_at(EntityType::Place, at + cut + 4).is_some()
-        || within
-            .gazetteer
-            .lookup(place)
-            .is_some_and(|e| within.gazetteer.entity(e).kind == EntityType::Place);
-    // `in the Kyrgyz Republic`; not `for Combating Trafficking in Human Beings`.
-    let named = place.strip_prefix("the ").is_some_and(|name| {
+    let listed = listed(cut + 4);
+    let capitalised = |name: &str| {
         name.split(' ')
             .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and"))
-    });
+    };
+    // `in the Kyrgyz Republic`, and any name after a title in lower case (`teacher in
+    // Soroca`); not `for Combating Trafficking in Human Beings`.
+    let named = match place.strip_prefix("the ") {
+        Some(name) => capitalised(name),
+        None => title.starts_with(char::is_lowercase) && capitalised(place),
+    };
     if listed
         || named
             && !place
@@ -547,7 +566,7 @@ fn cut_at_connector<'r>(
     (issued_by, issuer_ids): (&'r [String], &[Option<EntityRef>]),
 ) -> (&'r str, Option<&'r str>, Option<EntityRef>) {
     let Some(mut cut) = Cut::find(raw) else {
-        return (raw, None, None);
+        return (without_place(raw, within, 0), None, None);
     };
     // `Chairman of the Board of ANAMA`: the board is part of the title.
     if let Some(rest) = cut.org.strip_prefix("Board of ") {
@@ -662,7 +681,7 @@ impl<'r> Cut<'r> {
 
 /// A government's title with its country or town as the organization: `Deputy Minister
 /// of Energy of the Kyrgyz Republic` (after a `portfolio`), `Prime Minister of
-/// Montenegro`, `Mayor of Tirana`; `Ambassador of Austria` stays a title.
+/// Montenegro`, `Mayor of Tirana`, `Ambassador of Japan to Tajikistan`.
 fn government_and_country<'r>(
     raw: &'r str,
     cut: &Cut,
@@ -674,14 +693,22 @@ fn government_and_country<'r>(
         let (of, country) = country_after(raw, cut.at + cut.connector.len(), within)?;
         return Some((&raw[..of], country));
     }
-    let governs = cut.connector == " of " && !matches!(cut.title, "Ambassador" | "Representative");
+    // `Ambassador of Japan to Tajikistan`: the sending country is the organization.
+    if cut.title == "Ambassador" && cut.connector == " of " {
+        let p = place.filter(|p| {
+            let rest = &raw[p.span.end..];
+            rest.is_empty() || rest.starts_with(" to ")
+        })?;
+        return Some((&raw[..cut.at], &raw[p.span.range()]));
+    }
+    let governs = cut.connector == " of " && cut.title != "Representative";
     let p = place.filter(|p| governs && p.span.end == raw.len())?;
     Some((&raw[..cut.at], &raw[p.span.range()]))
 }
 
 /// A role phrase whose connector is followed by the place `p`: `Permanent Representative
-/// of Malta to the OSCE` has the `OSCE`; `Ambassador of Norway to Uzbekistan` and
-/// `Ambassador of Austria` are all role.
+/// of Malta to the OSCE` has the `OSCE`; `Special Envoy of Malta to Georgia` and `Envoy
+/// of Austria` are all role.
 fn after_place<'r>(
     raw: &'r str,
     cut: &Cut<'r>,
@@ -846,10 +873,19 @@ fn leading_org(raw: &str, within: &InPhrase) -> Option<Span> {
         (owner.len() < first.len() && is_owner(within.gazetteer, owner) && titled)
             .then(|| Span::new(0, owner.len()))
     };
+    // `Netherlands Ambassador`, `German Ambassador`: a country before a title.
+    let country = || {
+        let m = within.found.iter().find(|m| {
+            m.span.start == 0 && within.gazetteer.entity(m.entity).kind == EntityType::Place
+        })?;
+        let next = raw[m.span.end..].strip_prefix(' ')?.split(' ').next()?;
+        LEXICON.title(next).is_some().then_some(m.span)
+    };
     listed
         .or_else(acronym)
         .or_else(|| body_before_head(raw))
         .or_else(possessive)
+        .or_else(country)
 }
 
 /// `State Police Director General`: capitalised words up to an organization word, then
@@ -1188,7 +1224,8 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
     // (`Trafficking in Human Beings`) are not people.
     let mut described = vec![false; chunks.len()];
     for ci in 0..chunks.len() {
-        for (a, b) in name_runs(ctx, chunks[ci]) {
+        for run in name_runs(ctx, chunks[ci]) {
+            let (a, b) = portfolio_end(ctx, &chunks, ci, run).unwrap_or(run);
             if described[ci] {
                 continue;
             }
@@ -1660,9 +1697,21 @@ fn title_phrase(chunk: &[Token]) -> Option<Span> {
         .take_while(|t| matches!(t.word, "The" | "the" | "and"))
         .count();
     let phrase = chunk.get(from..).filter(|p| !p.is_empty())?;
-    let title = phrase
-        .iter()
-        .position(|t| LEXICON.kind(t.word) == Some(WordKind::Title))?;
+    // `the mayor of Orhei`: a title in lower case too; `the Ambassador of Japan`, `Norway’s
+    // Ambassador to Tajikistan`: a rank with its own `of` or `to`.
+    let is_title = |i: usize| {
+        let of = phrase
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.word, "of" | "to"));
+        LEXICON
+            .title(phrase[i].word)
+            .is_some_and(|w| match LEXICON.kind(w) {
+                Some(WordKind::Title) => true,
+                Some(WordKind::Rank) => of,
+                _ => false,
+            })
+    };
+    let title = (0..phrase.len()).find(|&i| is_title(i))?;
     // `the head of the ODIHR observation mission`: up to four lower-case words after the
     // title still belong to it.
     let lower = phrase[title..].iter().filter(|t| !title_word(t)).count();
@@ -1711,9 +1760,8 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
     // the last two words of the run before the verb.
     let after_title_chunk = ci > 0 && titled(chunks[ci - 1]);
     let portfolio_run = || {
-        let (a, b) = name_runs(ctx, chunk).into_iter().find(at_verb)?;
-        let first = (a..b - 1).rev().find(|&k| is_name_word(ctx, &chunk[k]))?;
-        (after_title_chunk && b - a >= 3).then_some((first, b))
+        let run = name_runs(ctx, chunk).into_iter().find(at_verb)?;
+        after_title_chunk.then(|| last_two(ctx, chunk, run))?
     };
     let before_verb = runs.iter().copied().find(at_verb).or_else(portfolio_run);
     let full_name = before_verb.or(runs.first().copied()).filter(|&(a, b)| {
@@ -1742,6 +1790,34 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
         role_and_org(ctx, Span::new(title.start, name_span.start), &mut speaker);
         Some(speaker)
     })
+}
+
+/// The last two words of run `(a, b)` of at least three, when they can be a name: the
+/// name at the end of a portfolio (`Social Protection Vera Lungu`).
+fn last_two(ctx: &Context, chunk: &[Token], (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    let first = (a..b - 1).rev().find(|&k| is_name_word(ctx, &chunk[k]))?;
+    (b - a >= 3).then_some((first, b))
+}
+
+/// The name that ends a portfolio run over commas, before its verb (`Minister of
+/// Health, Labour and Social Protection Vera Lungu said`): run `(a, b)` of chunk `ci`
+/// after a title chunk, with only portfolio words before it in its chunk.
+fn portfolio_end(
+    ctx: &Context,
+    chunks: &[&[Token]],
+    ci: usize,
+    (a, b): (usize, usize),
+) -> Option<(usize, usize)> {
+    let chunk = chunks[ci];
+    let verb_after = chunk.get(b).is_some_and(|t| {
+        t.word.starts_with(char::is_lowercase) && !ROLE_CONNECTORS.contains(&t.word)
+    });
+    let portfolio = a > 0 && chunk[..a].iter().all(title_word);
+    if !(verb_after && portfolio) {
+        return None;
+    }
+    title_before_chunk(ctx, chunks, ci)?;
+    last_two(ctx, chunk, (a, b))
 }
 
 /// `One of the students, Madina from Dushanbe, told …`, `His daughter, Dilbar, helped …`:
@@ -2659,7 +2735,7 @@ mod tests {
         let cases: &[(&str, Option<&str>, Option<&str>)] = &[
             ("Head of the OSCE Mission to Skopje", Some("Head"), Some("OSCE Mission to Skopje")),
             ("Deputy Minister of Education and Science", Some("Deputy Minister of Education and Science"), None),
-            ("Ambassador of Norway to Uzbekistan", Some("Ambassador of Norway to Uzbekistan"), None),
+            ("Ambassador of Norway to Uzbekistan", Some("Ambassador"), Some("Norway")),
             ("UN Resident Coordinator and Head of the UNDP Office", Some("Resident Coordinator"), Some("UN")),
             ("OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings", Some("Special Representative and Co-ordinator for Combating Trafficking in Human Beings"), Some("OSCE")),
             ("Director of the Conflict Prevention Centre in her opening remarks", Some("Director"), Some("Conflict Prevention Centre")),
@@ -2672,7 +2748,8 @@ mod tests {
             ("Deputy Minister of Energy of the Kyrgyz Republic", Some("Deputy Minister of Energy"), Some("Kyrgyz Republic")),
             ("Vice-Minister of Energy of the Republic of Kazakhstan", Some("Vice-Minister of Energy"), Some("Republic of Kazakhstan")),
             ("Prime Minister of Montenegro", Some("Prime Minister"), Some("Montenegro")),
-            ("Ambassador of Austria", Some("Ambassador of Austria"), None),
+            ("Ambassador of Austria", Some("Ambassador"), Some("Austria")),
+            ("Ambassador of the Netherlands to Bosnia and Herzegovina", Some("Ambassador"), Some("Netherlands")),
         ];
         for &(phrase, role, org) in cases {
             let split = split_role(&gazetteer, (&[], &[]), phrase, None);
