@@ -484,6 +484,16 @@ fn role_phrase(phrase: &str) -> Option<&str> {
     (!raw.is_empty() && !not_role(raw)).then_some(raw)
 }
 
+/// A lower-case noun for someone's work: `reporter`, `lawyer`, `correspondent`,
+/// `journalist`; not a verb (`works`).
+fn agent_noun(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+        && (LEXICON.kind(word).is_some()
+            || ["er", "or", "ist", "ant", "ent"]
+                .iter()
+                .any(|end| word.ends_with(end)))
+}
+
 /// `UNDP`, `RFE/RL`, `OSCE`: two or more capitals, with `/` or `-` between them.
 fn is_acronym(word: &str) -> bool {
     word.chars()
@@ -606,7 +616,9 @@ fn cut_at_connector<'r>(
             .find(|(i, _)| i.split_whitespace().any(|w| w == org));
         let name = issuer.map_or(org, |(i, _)| i.as_str());
         return (&raw[..cut.at], Some(name), issuer.and_then(|(_, id)| *id));
-    } else if matches!(cut.connector, " from " | " in ") && !names_org {
+    } else if matches!(cut.connector, " from " | " in ") && !names_org
+        || cut.connector == " for " && !org.contains(char::is_uppercase)
+    {
         (&raw[..cut.at], None)
     } else if let Some(within_org) = portfolio_in_org(org) {
         // `Director of Culture, Youth and Sports in the Municipality of Prizren`: the
@@ -628,7 +640,8 @@ fn cut_at_connector<'r>(
 }
 
 /// Where a role phrase is cut: at the first `of`, `at`, `with`, `from` or `in` after a
-/// title word, else at the first `of`, `at`, `with` or `from`.
+/// title word, else at the first `of`, `at`, `with` or `from`; at `for` after a title in
+/// lower case.
 struct Cut<'r> {
     /// The byte of the space before the connector.
     at: usize,
@@ -655,6 +668,9 @@ impl<'r> Cut<'r> {
                     "with" => " with ",
                     "from" => " from ",
                     "in" => " in ",
+                    // `reporter for the news website Bishkek Report`, not `Special
+                    // Representative for Gender Issues`.
+                    "for" if agent_noun(before) => " for ",
                     _ => return None,
                 };
                 // Lazily: a phrase that opens with `of` has no space before it.
@@ -990,10 +1006,81 @@ fn tidy_org<'o>(gazetteer: &Gazetteer, org: &'o str) -> &'o str {
         }
         _ => o,
     };
-    ["a ", "an "]
+    let o = ["a ", "an "]
         .iter()
         .find_map(|a| o.strip_prefix(a))
-        .unwrap_or(o)
+        .unwrap_or(o);
+    without_seat(gazetteer, without_descriptor(o))
+}
+
+/// An organization's name without what describes it: `Almaty-based Media Rights
+/// Monitor`, `the NGO Yangi Qadam`, `the news website Bishkek Report` → the name.
+/// All in lower case (`a local news portal`) it is kept.
+fn without_descriptor(org: &str) -> &str {
+    let mut rest = org;
+    let mut lower = false;
+    while let Some((word, after)) = rest.split_once(' ') {
+        let lower_word = word.starts_with(char::is_lowercase) && !ROLE_CONNECTORS.contains(&word);
+        if !(lower_word || word.ends_with("-based") || matches!(word, "NGO" | "NGOs")) {
+            break;
+        }
+        lower |= lower_word;
+        rest = after;
+    }
+    // Lower-case words only before a name that runs to the end.
+    let name = rest.starts_with(char::is_uppercase)
+        && rest
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) || ROLE_CONNECTORS.contains(&w));
+    if lower && !name {
+        org
+    } else {
+        rest
+    }
+}
+
+/// An organization without the town it is based in (`American University of Central Asia
+/// in Bishkek`), except where the place names the body (`Programme Office in Dushanbe`,
+/// `Higher Court in Novi Sad`, and the OSCE's bodies: `OSCE Academy in Bishkek`).
+fn without_seat<'o>(gazetteer: &Gazetteer, org: &'o str) -> &'o str {
+    const SEATED: &[&str] = &[
+        "Office",
+        "Mission",
+        "Court",
+        "Bureau",
+        "Presence",
+        "Embassy",
+        "Delegation",
+        "Centre",
+        "Center",
+        "Co-ordinator",
+        "Coordinator",
+        "Unit",
+        "Team",
+        "Branch",
+        "Department",
+        "Station",
+    ];
+    // A country is often part of a national body's name (`Association of Women Judges
+    // in BiH`); a town rarely is.
+    let town = |place: &str| {
+        gazetteer.lookup(place).is_some_and(|e| {
+            let e = gazetteer.entity(e);
+            e.kind == EntityType::Place && e.subtype.as_deref() != Some("country")
+        })
+    };
+    let seated = |w: &str| SEATED.iter().any(|s| s.eq_ignore_ascii_case(w));
+    match org.rsplit_once(" in ") {
+        Some((body, place))
+            if town(place)
+                && !body.ends_with(" based")
+                && !body.starts_with("OSCE ")
+                && !body.split(' ').any(seated) =>
+        {
+            body
+        }
+        _ => org,
+    }
 }
 
 /// The gazetteer entry of `org` in `raw`: its own, else the longest known organization
