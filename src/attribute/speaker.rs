@@ -454,10 +454,21 @@ fn role_phrase(phrase: &str) -> Option<&str> {
     }) {
         raw = raw[..at].trim_end();
     }
-    let mut raw = ["a ", "an ", "the "]
-        .iter()
-        .find_map(|a| raw.strip_prefix(a))
+    // `a`, `Its`, `According to`, `74-year-old`: words before the title.
+    let lead_in = |w: &str| {
+        ["a", "an", "the", "its", "his", "her", "their", "our"]
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(w))
+            || w.ends_with("-year-old")
+    };
+    let raw = raw
+        .strip_prefix("According to ")
+        .or_else(|| raw.strip_prefix("according to "))
         .unwrap_or(raw);
+    let mut raw = raw;
+    while let Some((_, rest)) = raw.split_once(' ').filter(|(w, _)| lead_in(w)) {
+        raw = rest;
+    }
     // Ranks and honorifics at either end (`Head of the Mission Ambassador`) are not role.
     let not_role = |w: &str| {
         matches!(
@@ -517,7 +528,8 @@ fn without_place<'t>(title: &'t str, within: &InPhrase, at: usize) -> &'t str {
                 .lookup(&title[from..])
                 .is_some_and(|e| within.gazetteer.entity(e).kind == EntityType::Place)
     };
-    // `Ambassador to Tajikistan`: only a listed place after `to`.
+    // `Ambassador to Tajikistan`: only a listed place after `to` (`Regional
+    // Representative for Central Asia` keeps its region).
     if let Some(cut) = title.rfind(" to ").filter(|&cut| listed(cut + 4)) {
         return title[..cut].trim_end();
     }
@@ -864,10 +876,11 @@ fn leading_org(raw: &str, within: &InPhrase) -> Option<Span> {
         let next = raw[m.span.end..]
             .strip_prefix(' ')
             .and_then(|r| r.split(' ').next());
-        next.is_some_and(|w| {
-            w.starts_with(char::is_uppercase)
-                && !matches!(LEXICON.kind(w), Some(WordKind::Title | WordKind::Rank))
-        })
+        let titled = |w: &str| matches!(LEXICON.kind(w), Some(WordKind::Title | WordKind::Rank));
+        // `World Bank Country Manager`: one word before the title is the title's.
+        let after = next.and_then(|w| raw[m.span.end + 1 + w.len()..].split(' ').nth(1));
+        next.is_some_and(|w| w.starts_with(char::is_uppercase) && !titled(w))
+            && !after.is_some_and(titled)
     };
     let listed = within
         .kind_at(EntityType::Organization, 0)
@@ -924,6 +937,7 @@ fn body_before_head(raw: &str) -> Option<Span> {
         "Rector",
         "Dean",
         "Prosecutor",
+        "Manager",
     ];
     let words: Vec<(usize, &str)> = word_starts(raw).collect();
     let org_end = words
@@ -934,7 +948,16 @@ fn body_before_head(raw: &str) -> Option<Span> {
     let untitled = words[..org_end]
         .iter()
         .all(|(_, w)| LEXICON.kind(w).is_none());
-    (org_end > 0 && untitled && HEADS.contains(&next)).then(|| Span::new(0, next_at - 1))
+    // `Foreign Ministry spokesman`, `World Bank Country Manager`: in lower case too, and
+    // after one capitalised word.
+    let head = |w: &str| HEADS.iter().any(|h| h.eq_ignore_ascii_case(w));
+    let headed = head(next)
+        || next.starts_with(char::is_uppercase)
+            && words.get(org_end + 2).is_some_and(|(_, w)| head(w));
+    // `Commission spokesperson`: the organization word alone before a head in lower case
+    // (`Programme Director` is one title).
+    let lower_head = next.starts_with(char::is_lowercase) && head(next);
+    (untitled && headed && (org_end > 0 || lower_head)).then(|| Span::new(0, next_at - 1))
 }
 
 /// Role and organization of a phrase that opens with its organization at `lead`, and
@@ -1055,6 +1078,9 @@ fn without_seat<'o>(gazetteer: &Gazetteer, org: &'o str) -> &'o str {
         "Center",
         "Co-ordinator",
         "Coordinator",
+        "Institute",
+        "Academy",
+        "College",
         "Unit",
         "Team",
         "Branch",
