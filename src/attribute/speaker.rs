@@ -428,6 +428,24 @@ fn role_phrase(phrase: &str) -> Option<&str> {
     }) {
         raw = raw[..at].trim_end_matches([' ', ',', ';']);
     }
+    // `official travelling with the delegation`: a participle after a noun starts a clause
+    // (`head of the training unit` has none).
+    let participle = word_starts(raw)
+        .scan("", |before, (at, w)| {
+            Some((at, w, std::mem::replace(before, w)))
+        })
+        .find(|&(at, w, before)| {
+            at > 0
+                && w.len() > 5
+                && w.ends_with("ing")
+                && w.starts_with(char::is_lowercase)
+                && before.starts_with(char::is_lowercase)
+                && !ROLE_CONNECTORS.contains(&before)
+                && !matches!(before, "a" | "an")
+        });
+    if let Some((at, _, _)) = participle {
+        raw = raw[..at].trim_end();
+    }
     // `UN Resident Coordinator and Head of the UNDP Office`: two titles; the first is the
     // role (`Minister of Education and Science` is one title: no title word follows).
     // `Special Representative and Co-ordinator for …` is one title: the second title
@@ -441,6 +459,12 @@ fn role_phrase(phrase: &str) -> Option<&str> {
         (is_title(first) && matches!(next, "of" | "at" | "in" | "to"))
             || (acronym && after.split(' ').take(4).any(is_title))
     };
+    // Capitalised words to a title at the end: `Task Team Leader`.
+    let capitalised_title = |after: &str| {
+        after.split(' ').nth(1).is_some()
+            && after.split(' ').all(|w| w.starts_with(char::is_uppercase))
+            && after.rsplit(' ').next().is_some_and(is_title)
+    };
     // `Special Co-ordinator and leader of the observers`: a second title in lower case.
     let lower_title = |after: &str| {
         let mut words = after.split(' ');
@@ -448,9 +472,12 @@ fn role_phrase(phrase: &str) -> Option<&str> {
         first.starts_with(char::is_lowercase) && !ROLE_CONNECTORS.contains(&first) && next == "of"
     };
     if let Some((at, _)) = raw.match_indices(" and ").find(|&(at, _)| {
-        let after = &raw[at + 5..];
-        word_starts(&raw[..at]).any(|(_, w)| is_title(w))
-            && (second_title(after) || lower_title(after))
+        let (before, after) = (&raw[..at], &raw[at + 5..]);
+        // Two titles side by side: `Specialist and Task Team Leader`, not `Adviser on
+        // Roma and Sinti Issues`.
+        let joined = before.rsplit(' ').next().is_some_and(is_title) && capitalised_title(after);
+        word_starts(before).any(|(_, w)| is_title(w))
+            && (second_title(after) || lower_title(after) || joined)
     }) {
         raw = raw[..at].trim_end();
     }
@@ -603,6 +630,16 @@ fn cut_at_connector<'r>(
         };
     }
     let org = cut.org;
+    // `Co-ordinator of OSCE Economic and Environmental Activities`: an OSCE post named
+    // after its field is all role, of the OSCE.
+    if let Some(field) = org.strip_prefix("OSCE ") {
+        let named_field = field
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) && LEXICON.kind(w).is_none() || w == "and");
+        if named_field {
+            return (raw, Some("OSCE"), None);
+        }
+    }
     let single_org_word = !org.contains(' ') && LEXICON.kind(org) == Some(WordKind::Organization);
     let names_org = within
         .kind_at(EntityType::Organization, cut.org_at)
@@ -689,9 +726,16 @@ impl<'r> Cut<'r> {
                 (at > 0 && raw[at + w.len()..].starts_with(' '))
                     .then(|| (at - 1, connector, before))
             });
-        let after_title = cuts
+        // `representative of the Office of the Co-ordinator …`, `member of the City
+        // Council`: a role noun in lower case that opens the phrase is the title.
+        let noun_first = cuts
             .clone()
-            .find(|&(_, _, before)| LEXICON.kind(before) == Some(WordKind::Title));
+            .next()
+            .filter(|&(at, _, before)| at == before.len() && agent_noun(before));
+        let after_title = noun_first.or_else(|| {
+            cuts.clone()
+                .find(|&(_, _, before)| LEXICON.kind(before) == Some(WordKind::Title))
+        });
         let first = cuts.clone().find(|&(_, c, _)| c != " in ");
         let (at, connector, title) = after_title.or(first)?;
         let after = &raw[at + connector.len()..];
@@ -768,8 +812,10 @@ fn portfolio_in_org(after_of: &str) -> Option<&str> {
     [" in the ", " at the "].iter().find_map(|sep| {
         let at = after_of.find(sep)?;
         let (portfolio, org) = (&after_of[..at], &after_of[at + sep.len()..]);
-        (!org_word(portfolio) && org_word(org) && org.starts_with(char::is_uppercase))
-            .then_some(org)
+        // A named unit is itself the organization (`Financial Crimes Section in the
+        // Ministry …`); a bare one is the title's (`Head of Division at the Bureau …`).
+        let named_unit = org_word(portfolio) && portfolio.contains(' ');
+        (!named_unit && org_word(org) && org.starts_with(char::is_uppercase)).then_some(org)
     })
 }
 
@@ -784,7 +830,15 @@ fn country_after<'r>(raw: &'r str, from: usize, within: &InPhrase) -> Option<(us
         let listed = within
             .kind_at(EntityType::Place, raw.len() - bare.len())
             .is_some_and(|p| p.span.end == raw.len());
-        let republic = bare.ends_with(" Republic") || bare.starts_with("Republic of ");
+        // `of the Kyrgyz Republic`, `of Zenica-Doboj Canton`.
+        let republic = bare.ends_with(" Republic")
+            || bare.starts_with("Republic of ")
+            || bare.rsplit(' ').next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "Canton" | "Region" | "Oblast" | "Province" | "District" | "County"
+                )
+            });
         let capitalised = bare
             .split(' ')
             .all(|w| w.starts_with(char::is_uppercase) || w == "of");
@@ -980,6 +1034,12 @@ fn after_leading_org<'r>(
     let listed = within
         .kind_at(EntityType::Organization, 0)
         .filter(|m| m.span == lead);
+    // `Co-ordinator of OSCE Economic and Environmental Activities`: a post the gazetteer
+    // lists as a name of its office is the role, of the OSCE.
+    let post = org.split(' ').next().and_then(|w| LEXICON.kind(w)) == Some(WordKind::Title);
+    if let Some(m) = listed.filter(|_| rest.is_empty() && post && org.contains(" OSCE ")) {
+        return (org, Some("OSCE"), Some(m.entity));
+    }
     match (org.strip_prefix("OSCE "), listed) {
         (Some(post), Some(m)) if rest.is_empty() => {
             let post = without_place(post, within, lead.start + "OSCE ".len());
