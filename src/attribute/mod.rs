@@ -617,7 +617,15 @@ fn after_narrative(ctx: &Context, sentences: &[Sentence], first: usize) -> Optio
     if same_paragraph || headline {
         if let Some(comma) = prose.rfind(", ") {
             let tag = Span::new(span.start + comma + 1, span.end);
-            if let Some(found) = after_quote(ctx, tag) {
+            if let Some(mut found) = after_quote(ctx, tag) {
+                // `Name presented a survey. Few knew of it, he said. “…”`: the pronoun
+                // of the tag refers to the subject of the sentence before its own.
+                if found.resolution == Some(Resolution::Pronoun) {
+                    let gender = found.speaker.gender;
+                    if let Some(subject) = sentence_subject(ctx, sentences, first - 1, gender) {
+                        found.speaker = subject;
+                    }
+                }
                 return Some(relabel(found));
             }
         }
@@ -682,15 +690,27 @@ fn previous_subject(
     first: usize,
     gender: Option<crate::gazetteer::Gender>,
 ) -> Option<Speaker> {
-    let previous = sentences.get(first.checked_sub(1)?)?;
     let own = ctx.text[sentences[first].span.start..ctx.before].trim();
-    let prose = &ctx.text[previous.span.range()];
-
     // The quote opens its sentence, or the pronoun does (`He warned that “…”`). A
     // sentence that opens with a quote is not narrative; one with a partial quote later
     // is (`the Representative wrote that "…"`).
     let pronoun_first = ["He ", "She "].iter().any(|p| own.starts_with(p));
-    if !(own.is_empty() || pronoun_first) || !is_narrative(prose) {
+    if !(own.is_empty() || pronoun_first) {
+        return None;
+    }
+    sentence_subject(ctx, sentences, first, gender)
+}
+
+/// The subject of the narrative sentence before sentence `first`, when it agrees with
+/// `gender`.
+fn sentence_subject(
+    ctx: &Context,
+    sentences: &[Sentence],
+    first: usize,
+    gender: Option<crate::gazetteer::Gender>,
+) -> Option<Speaker> {
+    let previous = sentences.get(first.checked_sub(1)?)?;
+    if !is_narrative(&ctx.text[previous.span.range()]) {
         return None;
     }
     let mut subject = speaker::subject(ctx, previous.span)?;

@@ -1397,6 +1397,10 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
     // (`Trafficking in Human Beings`) are not people.
     let mut described = vec![false; chunks.len()];
     for ci in 0..chunks.len() {
+        // After a person and `of`, `at` or `from`, capitalised words name their
+        // affiliation (`Professor Nikola Vujošević of the Faculty of Political Science`)
+        // unless a title stands between.
+        let mut person_end: Option<usize> = None;
         for run in name_runs(ctx, chunks[ci]) {
             let (a, b) = portfolio_end(ctx, &chunks, ci, run).unwrap_or(run);
             if described[ci] {
@@ -1410,9 +1414,22 @@ pub fn introductions(ctx: &Context, span: Span) -> Vec<Speaker> {
                 b,
             };
             let gazetteer_person = run.gazetteer_person();
-            if gazetteer_person.is_none() && !run.is_person() {
+            let affiliation = person_end.is_some_and(|end| {
+                let between = &chunks[ci][end..a];
+                between
+                    .first()
+                    .is_some_and(|t| matches!(t.word, "of" | "at" | "from"))
+                    && !between.iter().any(|t| {
+                        matches!(
+                            LEXICON.kind(t.word),
+                            Some(WordKind::Title | WordKind::Rank | WordKind::Honorific(_))
+                        )
+                    })
+            });
+            if gazetteer_person.is_none() && (affiliation || !run.is_person()) {
                 continue;
             }
+            person_end = Some(b);
             let (speaker, described_next) = run.person(gazetteer_person);
             if described_next {
                 described[ci + 1] = true;
