@@ -631,6 +631,17 @@ impl Gazetteer {
             }
         }
         let first = first?;
+        // `Siobhán Keane-Doherty` is not `Siobhán Keane`: a hyphen joins a person's name
+        // to the next word or the one before.
+        let joined = text[span.end..]
+            .strip_prefix('-')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+            || text[..span.start]
+                .strip_suffix('-')
+                .is_some_and(|before| before.ends_with(char::is_alphabetic));
+        if joined && self.entity(first.entity).kind == EntityType::Person {
+            return None;
+        }
         let m = Match {
             span,
             entity: first.entity,
