@@ -291,21 +291,19 @@ fn name_runs(ctx: &Context, toks: &[Token]) -> Vec<(usize, usize)> {
 /// Where the name starts in a run of capitalised words that continues a title phrase
 /// (`Deputy Minister of Education and Science Timur Alimov`, `Minister of Foreign Affairs
 /// Anna Berg`): the portfolio's words lead the run, so the name is its last two words
-/// (with the particles and initials between them). A run of two words is left whole.
+/// ([`last_two`]). A run of two words is left whole.
 fn after_portfolio(ctx: &Context, toks: &[Token], start: usize, end: usize) -> usize {
+    // `and Regional Development Name`: also after a title word of the portfolio.
     let continues_title = start > 0
-        && ROLE_CONNECTORS.contains(&toks[start - 1].word)
+        && (ROLE_CONNECTORS.contains(&toks[start - 1].word)
+            || LEXICON.kind(toks[start - 1].word) == Some(WordKind::Title))
         && toks[..start]
             .iter()
             .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
-    if !continues_title || end - start < 3 {
+    if !continues_title {
         return start;
     }
-    // The name word before the last, skipping particles and initials.
-    (start..end - 1)
-        .rev()
-        .find(|&k| is_name_word(ctx, &toks[k]))
-        .unwrap_or(start)
+    last_two(ctx, toks, (start, end)).map_or(start, |(first, _)| first)
 }
 
 /// A run names a person only where a name can stand: at the start of its chunk, after a
@@ -1982,10 +1980,16 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
     })
 }
 
-/// The last two words of run `(a, b)` of at least three, when they can be a name: the
-/// name at the end of a portfolio (`Social Protection Vera Lungu`).
+/// The last two words of run `(a, b)` of at least three (three with a middle initial),
+/// when they can be a name: the name at the end of a portfolio (`Social Protection Vera
+/// Lungu`).
 fn last_two(ctx: &Context, chunk: &[Token], (a, b): (usize, usize)) -> Option<(usize, usize)> {
-    let first = (a..b - 1).rev().find(|&k| is_name_word(ctx, &chunk[k]))?;
+    let mut first = (a..b - 1).rev().find(|&k| is_name_word(ctx, &chunk[k]))?;
+    // `Matthias K. Brenner`: a middle initial is not where a name starts.
+    let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+    while first > a && initial(chunk[first].word) {
+        first -= 1;
+    }
     (b - a >= 3).then_some((first, b))
 }
 
