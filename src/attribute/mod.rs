@@ -866,9 +866,9 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
         return found;
     }
     // `Said Okafor, “…”`: an inverted lead-in, the verb capitalised as the sentence's
-    // first word.
+    // first word (not `Asked about the region, the Minister said:`).
     if let Some((first, rest)) = raw.split_once(' ') {
-        let short = rest.split_whitespace().nth(8).is_none();
+        let short = rest.split_whitespace().nth(8).is_none() && LEXICON.verbs_in(rest).is_empty();
         if short && raw.ends_with([',', ':']) && LEXICON.is_verb(&first.to_lowercase()) {
             let phrase = Span::new(left.start + first.len() + 1, lead_in.end - 1);
             let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;

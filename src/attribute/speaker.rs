@@ -2303,7 +2303,21 @@ fn fronts(first: &str, second: &str) -> bool {
         "Under",
         "Following",
         "Today",
+        "Later",
+        "Earlier",
+        "Separately",
+        "Meanwhile",
+        "However",
+        "Also",
+        // `Asked about the region, the Minister said`.
+        "Asked",
+        "Pressed",
+        "Questioned",
+        "Reached",
+        "Contacted",
     ];
+    // `Later, the Minister said`: the word may carry the phrase's comma.
+    let first = first.trim_end_matches(',');
     // `According to Name, …` names a person instead.
     let participle = first.len() > 4
         && first != "According"
