@@ -376,6 +376,18 @@ fn descriptor(toks: &[Token], name_at: usize) -> Option<usize> {
     (!words.is_empty() && words.len() <= 3 && words.iter().all(describes)).then_some(from)
 }
 
+/// The listed role noun in lower case right before the name at token `name_at`, anywhere
+/// in a sentence: `a case against journalist Daulet Seitkazy`, `the school’s director
+/// Marinko Jurić`.
+fn noun_before<'a>(toks: &[Token<'a>], name_at: usize) -> Option<&'a str> {
+    let noun = toks[..name_at].last()?.word;
+    let listed = matches!(
+        LEXICON.kind(noun),
+        Some(WordKind::Unnamed | WordKind::Title)
+    );
+    (noun.starts_with(char::is_lowercase) && listed).then_some(noun)
+}
+
 fn span_of(toks: &[Token], from: usize, to: usize) -> Span {
     Span::new(toks[from].span.start, toks[to - 1].span.end)
 }
@@ -1683,6 +1695,8 @@ impl Run<'_, '_> {
         } else if first < a {
             let title = Span::new(chunk[first].span.start, name_span.start);
             role_and_org(ctx, title, &mut speaker);
+        } else if let Some(noun) = noun_before(chunk, a) {
+            speaker.role = Some(noun.into());
         }
         // `Colonel Sherali Nazarzoda of the Border Troops`, `Liv Berg, for OHCHR,`.
         if speaker.org.is_none() {
@@ -1738,7 +1752,7 @@ fn may_name_someone(ctx: &Context, span: Span) -> bool {
     false
 }
 
-const ROLE_CONNECTORS: &[&str] = &["of", "the", "at", "in", "to", "for", "on", "and"];
+const ROLE_CONNECTORS: &[&str] = &["of", "the", "at", "in", "to", "for", "on", "and", "under"];
 
 /// The apposition that starts at chunk `i`, with the chunks after it that go on with its
 /// title (`Adviser on Combating Racism, Xenophobia and Discrimination`, `Commissioner for
@@ -2678,6 +2692,8 @@ fn person_speaker(
             role_and_org(ctx, Span::new(start, name_span.start), &mut speaker);
         } else if let Some(d) = descriptor(chunk, name_at) {
             speaker.role = Some(ctx.text[span_of(chunk, d, name_at).range()].into());
+        } else if let Some(noun) = noun_before(chunk, name_at) {
+            speaker.role = Some(noun.into());
         }
     }
     if speaker.org.is_none() {
