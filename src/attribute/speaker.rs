@@ -669,12 +669,8 @@ fn cut_at_connector<'r>(
     let role_org = if portfolio || single_org_word && !cut.article {
         (raw, None) // `Head of Mission`
     } else if single_org_word {
-        let issuer = issued_by
-            .iter()
-            .zip(issuer_ids)
-            .find(|(i, _)| i.split_whitespace().any(|w| w == org));
-        let name = issuer.map_or(org, |(i, _)| i.as_str());
-        return (&raw[..cut.at], Some(name), issuer.and_then(|(_, id)| *id));
+        let (name, id) = issuer_named((issued_by, issuer_ids), org).unwrap_or((org, None));
+        return (&raw[..cut.at], Some(name), id);
     } else if matches!(cut.connector, " from " | " in ") && !names_org
         || cut.connector == " for " && !org.contains(char::is_uppercase)
     {
@@ -696,6 +692,22 @@ fn cut_at_connector<'r>(
         (&raw[..cut.at], Some(org))
     };
     (role_org.0, role_org.1, None)
+}
+
+/// The issuing office whose name holds `word`, a single organization word (`Mission`,
+/// `Commission`), with its gazetteer entry.
+fn issuer_named<'i>(
+    (issued_by, issuer_ids): (&'i [String], &[Option<EntityRef>]),
+    word: &str,
+) -> Option<(&'i str, Option<EntityRef>)> {
+    if word.contains(' ') || LEXICON.kind(word) != Some(WordKind::Organization) {
+        return None;
+    }
+    issued_by
+        .iter()
+        .zip(issuer_ids)
+        .find(|(i, _)| i.split_whitespace().any(|w| w == word))
+        .map(|(i, id)| (i.as_str(), *id))
 }
 
 /// Where a role phrase is cut: at the first `of`, `at`, `with`, `from` or `in` after a
@@ -880,7 +892,14 @@ pub(crate) fn split_role(
     let within = InPhrase::of(gazetteer, phrase, raw, mentions);
     // `known`: the entry of an organization that is not written in the phrase itself.
     let (role, org, known) = match leading_org(raw, &within) {
-        Some(lead) => after_leading_org(raw, lead, &within),
+        Some(lead) => match after_leading_org(raw, lead, &within) {
+            // `Commission spokesperson`: the issuing office with that word in its name.
+            (role, Some(org), None) => match issuer_named(issuers, org) {
+                Some((name, id)) => (role, Some(name), id),
+                None => (role, Some(org), None),
+            },
+            split => split,
+        },
         None => cut_at_connector(raw, &within, issuers),
     };
     let org = org
