@@ -21,6 +21,8 @@ pub struct Lexicon {
     /// The speech verbs of one word, for testing a token without a search.
     verb_words: crate::data::WordSet,
     pub(crate) words: crate::data::WordMap<WordKind>,
+    /// The capitalised listed words by their lower-case form (`head` → `Head`).
+    capitalised: std::collections::HashMap<String, &'static str, crate::data::WordHash>,
     /// Nouns and participles that introduce a title (`data/title_nouns.txt`).
     pub(crate) title_nouns: crate::data::WordSet,
 }
@@ -36,23 +38,33 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .kind(Some(AhoCorasickKind::DFA))
         .build(verbs)
         .expect("the speech verbs form an automaton");
-    let words = crate::data::rows(include_str!("../../data/titles.tsv"))
-        .filter_map(|row| {
-            let mut cols = row.split('\t');
-            let word = cols.next()?.trim();
-            let kind = match cols.next()?.trim() {
-                "honorific" => WordKind::Honorific(match cols.next().map(str::trim) {
-                    Some("female") => Some(Gender::Female),
-                    Some("male") => Some(Gender::Male),
-                    _ => None,
-                }),
-                "title" => WordKind::Title,
-                "rank" => WordKind::Rank,
-                "organization" => WordKind::Organization,
-                "unnamed" => WordKind::Unnamed,
-                _ => return None,
-            };
-            Some((word, kind))
+    let words: crate::data::WordMap<WordKind> =
+        crate::data::rows(include_str!("../../data/titles.tsv"))
+            .filter_map(|row| {
+                let mut cols = row.split('\t');
+                let word = cols.next()?.trim();
+                let kind = match cols.next()?.trim() {
+                    "honorific" => WordKind::Honorific(match cols.next().map(str::trim) {
+                        Some("female") => Some(Gender::Female),
+                        Some("male") => Some(Gender::Male),
+                        _ => None,
+                    }),
+                    "title" => WordKind::Title,
+                    "rank" => WordKind::Rank,
+                    "organization" => WordKind::Organization,
+                    "unnamed" => WordKind::Unnamed,
+                    _ => return None,
+                };
+                Some((word, kind))
+            })
+            .collect();
+    let capitalised = words
+        .keys()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter_map(|&w| {
+            let mut chars = w.chars();
+            let first = chars.next()?;
+            Some((first.to_lowercase().chain(chars).collect(), w))
         })
         .collect();
     let title_nouns = crate::data::rows(include_str!("../../data/title_nouns.txt"))
@@ -62,6 +74,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         verbs,
         verb_words,
         words,
+        capitalised,
         title_nouns,
     }
 });
@@ -100,11 +113,7 @@ impl Lexicon {
                 .filter(|(_, kind)| test(**kind))
                 .map(|(key, _)| *key)
         };
-        let capitalised = || {
-            let mut chars = word.chars();
-            let first = chars.next().filter(|c| c.is_lowercase())?;
-            find(&format!("{}{}", first.to_uppercase(), chars.as_str()))
-        };
+        let capitalised = || find(self.capitalised.get(word)?);
         if capital_first {
             capitalised().or_else(|| find(word))
         } else {
