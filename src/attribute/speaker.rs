@@ -1344,6 +1344,54 @@ fn org_named_before<'a>(ctx: &Context<'a>, word: &str) -> Option<&'a str> {
     })
 }
 
+/// `the statement says` on a news site: the body named last before the quote, in the
+/// paragraph, is its author (`The press service of the Ministry of Water Resources
+/// reported …`), not the site that publishes it.
+fn author_before(ctx: &Context, org_words: &[&str]) -> Option<(String, Option<EntityRef>)> {
+    const BODIES: &[&str] = &[
+        "Ministry",
+        "Committee",
+        "Agency",
+        "Service",
+        "Office",
+        "Department",
+        "Government",
+        "Administration",
+        "Commission",
+        "Council",
+        "Court",
+        "Police",
+    ];
+    if !org_words
+        .iter()
+        .all(|w| matches!(*w, "statement" | "report"))
+    {
+        return None;
+    }
+    let (_, before) = ctx.text_before();
+    let paragraph = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+    let name = BODIES
+        .iter()
+        .filter_map(|w| org_named_before(ctx, w))
+        .filter_map(|name| Some((paragraph.rfind(name)?, name)))
+        .max_by_key(|&(at, _)| at)?
+        .1;
+    Some((name.to_string(), ctx.gazetteer.lookup(name)))
+}
+
+/// The body a press service speaks for: `X's press service`, `the press service of X`.
+fn press_service_of(name: &str) -> Option<&str> {
+    let body = name
+        .strip_suffix(" press service")
+        .or_else(|| name.strip_suffix(" press office"))
+        .map(without_possessive)
+        .or_else(|| {
+            let rest = name.split_once("press service of ")?.1;
+            Some(rest.strip_prefix("the ").unwrap_or(rest))
+        })?;
+    (!body.is_empty()).then_some(body)
+}
+
 /// An organization without the circumstance that follows it with no comma (`Conflict
 /// Prevention Centre in her opening remarks`, `the Office at the launch event`): a
 /// preposition followed by a possessive, or by an article and a lower-case word.
@@ -2950,11 +2998,15 @@ fn organization_word(p: &Phrase) -> Verdict {
             let name = &ctx.text[toks[1].span.start..toks[toks.len() - 1].span.end];
             Some((name.to_string(), None))
         }
-        None => named_before().or_else(first_issuer),
+        None => named_before()
+            .or_else(|| author_before(ctx, &org_words))
+            .or_else(first_issuer),
     };
     let Some((name, entity)) = found else {
         return ControlFlow::Break(None);
     };
+    // `the Zhambyl regional administration's press service`: it speaks for the body.
+    let name = press_service_of(&name).map_or(name.clone(), str::to_string);
     let speaker = Speaker {
         entity,
         name: Some(name.into()),
