@@ -2575,7 +2575,8 @@ fn unnamed(p: &Phrase) -> Verdict {
         }
         if t.word.starts_with(char::is_uppercase) && role.is_empty() {
             org.push(t.word);
-        } else if without_possessive(t.word) == t.word {
+        } else if without_possessive(t.word) == t.word && !t.word.ends_with("-year-old") {
+            // `a 67-year-old retired teacher`: an age is not part of the role.
             role.push(t.word);
         }
         if ctx.text[t.span.end..].starts_with(',') {
