@@ -1593,6 +1593,7 @@ impl Run<'_, '_> {
             || self.prev() == Some("by")
             || relative_follows()
             || self.title_before().is_some()
+            || self.shared_title().is_some()
     }
 
     /// Right after an honorific or rank, or after a title phrase (`ODIHR Adviser on Roma
@@ -1692,6 +1693,47 @@ impl Run<'_, '_> {
             && self.next_chunk().is_some_and(ranked_name)
     }
 
+    /// `The PACE co-rapporteurs for Moldova, Ana Lind (Latvia, EPP/CD) and Ivo Kask
+    /// (Estonia, SOC), said …`: a plural title in a chunk before a list of names is each
+    /// one's, in the singular.
+    fn shared_title(&self) -> Option<RoleSplit> {
+        // Between the title and the name: names, their brackets and `and`.
+        let listed = |toks: &[Token]| {
+            toks.iter().all(|t| {
+                t.word == "and"
+                    || t.word.starts_with(char::is_uppercase)
+                    || t.word.starts_with('(')
+                    || t.word.ends_with(')')
+            })
+        };
+        if !listed(&self.chunk()[..self.a]) {
+            return None;
+        }
+        let k = (self.ci.saturating_sub(4)..self.ci)
+            .rev()
+            .take_while(|&k| k + 1 == self.ci || listed(self.chunks[k + 1]))
+            .find(|&k| self.chunks[k].iter().any(|t| plural_title(t.word)))?;
+        let chunk = self.chunks[k];
+        let from = usize::from(matches!(chunk[0].word, "the" | "The"));
+        let words: Vec<String> = chunk[from..]
+            .iter()
+            .map(|t| {
+                if plural_title(t.word) {
+                    singular_of(t.word)
+                } else {
+                    t.word.to_string()
+                }
+            })
+            .collect();
+        let ctx = self.ctx;
+        Some(split_role(
+            ctx.gazetteer,
+            (ctx.issued_by, ctx.issuer_ids),
+            &words.join(" "),
+            None,
+        ))
+    }
+
     /// `On the International Day against Drug Abuse, …`: capitalised words in a fronted
     /// phrase name an occasion.
     fn in_fronted_phrase(&self) -> bool {
@@ -1759,11 +1801,22 @@ impl Run<'_, '_> {
                 .find(ranked)
                 .map_or(name_span.start, |t| t.span.start);
             role_and_org(ctx, Span::new(title.start, end), &mut speaker);
-        } else if first < a {
+        } else if chunk[first..a]
+            .iter()
+            .any(|t| LEXICON.kind(t.word).is_some() || LEXICON.title(t.word).is_some())
+        {
+            // A title phrase, not the names of a list (`Name (Latvia) and Name`).
             let title = Span::new(chunk[first].span.start, name_span.start);
             role_and_org(ctx, title, &mut speaker);
         } else if let Some(noun) = noun_before(chunk, a) {
             speaker.role = Some(noun.into());
+        }
+        if speaker.role.is_none() {
+            if let Some(shared) = self.shared_title() {
+                speaker.role = shared.role;
+                speaker.org = shared.org;
+                speaker.org_entity = shared.org_entity;
+            }
         }
         // `Colonel Sherali Nazarzoda of the Border Troops`, `Liv Berg, for OHCHR,`.
         if speaker.org.is_none() {
@@ -2337,6 +2390,16 @@ fn written_in_lower_case(text: &str, word: &str) -> bool {
 }
 
 /// `trainees` → `trainee`, `women` → `woman`, `activities` → `activity`.
+/// A listed title or role noun in the plural: `rapporteurs`, `Co-Chairs`.
+fn plural_title(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && matches!(
+            LEXICON.kind(&singular_of(word)),
+            Some(WordKind::Title | WordKind::Unnamed)
+        )
+}
+
 fn singular_of(noun: &str) -> String {
     if let Some(stem) = noun.strip_suffix("men") {
         format!("{stem}man")
