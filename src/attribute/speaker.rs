@@ -1714,6 +1714,12 @@ impl Run<'_, '_> {
             .take_while(|&k| k + 1 == self.ci || listed(self.chunks[k + 1]))
             .find(|&k| self.chunks[k].iter().any(|t| plural_title(t.word)))?;
         let chunk = self.chunks[k];
+        // A noun phrase, not `Addressing the participants,`.
+        let opener = chunk[0].word;
+        let noun_phrase = matches!(opener, "the" | "The") || opener.starts_with(char::is_uppercase);
+        if !noun_phrase || fronts(opener, chunk.get(1).map_or("", |t| t.word)) {
+            return None;
+        }
         let from = usize::from(matches!(chunk[0].word, "the" | "The"));
         let words: Vec<String> = chunk[from..]
             .iter()
