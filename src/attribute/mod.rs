@@ -895,29 +895,45 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
             ));
         }
     }
-    let Some(&(at, end)) = LEXICON.verbs_in(raw).last() else {
+    let verbs = LEXICON.verbs_in(raw);
+    let Some(&last) = verbs.last() else {
         return raw.ends_with(':').then(|| colon_lead_in(ctx, lead_in))?;
     };
-    // Between the verb and the quote only a few words may stand (`told participants:`),
-    // except in `described the law as “…”`, before a colon, and in reported speech
-    // (`wrote on X after the event that it would “…”`).
-    let between = raw[end..].split_whitespace();
-    let reported = between.clone().any(|w| w == "that");
-    let limit = if reported { 25 } else { 6 };
-    if between.count() > limit && !raw.ends_with(" as") && !raw.ends_with(':') {
-        return None;
-    }
-    let (speaker, resolution) = speaker::parse(
-        ctx,
-        Span::new(left.start, left.start + at),
-        Order::SpeakerFirst,
-    )?;
-    Some(Attribution::new(
-        Cue::SpeakerVerbQuote,
-        Some(&raw[at..end]),
-        speaker,
-        resolution,
-    ))
+    // Reported speech: `that`, or a partial quote ending the reported clause (`said the
+    // posts on the two rivers were “a small but working example”`).
+    let partial = ctx.text[ctx.before..]
+        .chars()
+        .nth(1)
+        .is_some_and(char::is_lowercase);
+    // `The WFP said in a report that … a level it called “…”`: a partial quote whose
+    // last verb has no speaker before it is the first verb's subject's.
+    let first = verbs.first().copied().filter(|&v| partial && v != last);
+    [Some(last), first]
+        .into_iter()
+        .flatten()
+        .find_map(|(at, end)| {
+            // Between the verb and the quote only a few words may stand (`told
+            // participants:`), except in `described the law as “…”`, before a colon, and in
+            // reported speech (`wrote on X after the event that it would “…”`).
+            let between = raw[end..].split_whitespace();
+            let reported = partial || between.clone().any(|w| w == "that");
+            let limit = match (reported, (at, end) == last) {
+                (false, _) => 6,
+                (true, true) => 25,
+                (true, false) => 40,
+            };
+            if between.count() > limit && !raw.ends_with(" as") && !raw.ends_with(':') {
+                return None;
+            }
+            let phrase = Span::new(left.start, left.start + at);
+            let (speaker, resolution) = speaker::parse(ctx, phrase, Order::SpeakerFirst)?;
+            Some(Attribution::new(
+                Cue::SpeakerVerbQuote,
+                Some(&raw[at..end]),
+                speaker,
+                resolution,
+            ))
+        })
 }
 
 /// `According to Name, “…”`, `In the words of Name, “…”`: `None` when the lead-in has

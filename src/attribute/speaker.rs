@@ -3015,7 +3015,11 @@ fn organization_word(p: &Phrase) -> Verdict {
     // The first comma chunk: `The Observation Mission, led by ODIHR, said`.
     let chunks = comma_chunks(ctx.text, &p.toks);
     let toks = chunks.first().copied().unwrap_or(&p.toks);
-    let determiner = matches!(p.first.as_str(), "the" | "a" | "an");
+    // `Tajikistan's State Committee for National Security`: a country's possessive is
+    // a determiner too.
+    let owner = without_possessive(toks[0].word);
+    let possessive = owner.len() < toks[0].word.len() && is_place(ctx.gazetteer, owner);
+    let determiner = matches!(p.first.as_str(), "the" | "a" | "an") || possessive;
     if !determiner || toks.len() > 6 {
         return ControlFlow::Continue(());
     }
