@@ -282,6 +282,12 @@ fn name_runs(ctx: &Context, toks: &[Token]) -> Vec<(usize, usize)> {
                 break;
             }
         }
+        // `Mediator Ajsel Memeti`: a role noun written with a capital opens the run.
+        let start = if end - start >= 3 && role_noun(toks[start].word) {
+            start + 1
+        } else {
+            start
+        };
         runs.push((after_portfolio(ctx, toks, start, end), end));
         i = end;
     }
@@ -385,7 +391,15 @@ fn noun_before<'a>(toks: &[Token<'a>], name_at: usize) -> Option<&'a str> {
         LEXICON.kind(noun),
         Some(WordKind::Unnamed | WordKind::Title)
     );
-    (noun.starts_with(char::is_lowercase) && listed).then_some(noun)
+    (noun.starts_with(char::is_lowercase) && listed || role_noun(noun)).then_some(noun)
+}
+
+/// A listed role noun written with a capital, as it opens a sentence or a name
+/// (`Sociologist Anahit Mkrtchyan`, `Participant Maral Gurbanova`).
+fn role_noun(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && LEXICON.kind(word).is_none()
+        && LEXICON.kind(&word.to_lowercase()) == Some(WordKind::Unnamed)
 }
 
 fn span_of(toks: &[Token], from: usize, to: usize) -> Span {
@@ -1601,15 +1615,15 @@ impl Run<'_, '_> {
     fn titled(&self) -> bool {
         let (ctx, chunk, a) = (self.ctx, self.chunk(), self.a);
         let is_title = |t: &Token| LEXICON.kind(t.word) == Some(WordKind::Title);
-        self.prev()
-            .is_some_and(|w| LEXICON.kind(w).is_some_and(|k| k != WordKind::Organization))
-            || chunk[..a]
-                .iter()
-                .rev()
-                .take_while(|t| {
-                    t.word.starts_with(char::is_uppercase) || ROLE_CONNECTORS.contains(&t.word)
-                })
-                .any(|t| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)))
+        self.prev().is_some_and(|w| {
+            LEXICON.kind(w).is_some_and(|k| k != WordKind::Organization) || role_noun(w)
+        }) || chunk[..a]
+            .iter()
+            .rev()
+            .take_while(|t| {
+                t.word.starts_with(char::is_uppercase) || ROLE_CONNECTORS.contains(&t.word)
+            })
+            .any(|t| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)))
             || chunk[title_start(ctx, chunk, a)..a].iter().any(is_title)
     }
 
