@@ -230,8 +230,10 @@ fn is_title(text: &str, m: &marks::Marked) -> bool {
     {
         return true;
     }
-    // Title case: every word of four or more letters capitalised, no final mark.
-    if inner.trim_end().ends_with(['.', '!', '?', ',', '…']) {
+    // Title case: every word of four or more letters capitalised, no final mark (also
+    // none before the closing mark: `“Nobody hid it,” said …`).
+    let marked = text[m.outer.range()].trim_end_matches(|c: char| marks::is_mark(c));
+    if inner.trim_end().ends_with(['.', '!', '?', ',', '…']) || marked.ends_with(',') {
         return false;
     }
     let mut words = 0;

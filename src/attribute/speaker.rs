@@ -385,13 +385,35 @@ fn descriptor(toks: &[Token], name_at: usize) -> Option<usize> {
 /// The listed role noun in lower case right before the name at token `name_at`, anywhere
 /// in a sentence: `a case against journalist Daulet Seitkazy`, `the school’s director
 /// Marinko Jurić`.
-fn noun_before<'a>(toks: &[Token<'a>], name_at: usize) -> Option<&'a str> {
+fn noun_before(toks: &[Token], name_at: usize) -> Option<Span> {
     let noun = toks[..name_at].last()?.word;
     let listed = matches!(
         LEXICON.kind(noun),
         Some(WordKind::Unnamed | WordKind::Title)
     );
-    (noun.starts_with(char::is_lowercase) && listed || role_noun(noun)).then_some(noun)
+    if !(noun.starts_with(char::is_lowercase) && listed || role_noun(noun)) {
+        return None;
+    }
+    // With the lower-case words that qualify it (`deputy director`, `business trainer`),
+    // up to an article or a possessive.
+    const NOT_MODIFIERS: &[&str] = &[
+        "a", "an", "against", "with", "by", "from", "about", "after", "before", "during", "among",
+        "between", "over", "near", "without", "into", "as", "than", "like", "when",
+    ];
+    let modifier = |t: &&Token| {
+        t.word.starts_with(char::is_lowercase)
+            && !ROLE_CONNECTORS.contains(&t.word)
+            && !NOT_MODIFIERS.contains(&t.word)
+            && without_possessive(t.word).len() == t.word.len()
+            && !is_verb_word(t.word)
+    };
+    let modifiers = toks[..name_at - 1]
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(modifier)
+        .count();
+    Some(span_of(toks, name_at - 1 - modifiers, name_at))
 }
 
 /// A listed role noun written with a capital, as it opens a sentence or a name
@@ -506,11 +528,14 @@ fn role_phrase(phrase: &str) -> Option<&str> {
         raw = raw[..at].trim_end();
     }
     // `a`, `Its`, `According to`, `74-year-old`: words before the title.
+    // Also `the school’s deputy director`, `second-year economics student`.
     let lead_in = |w: &str| {
         ["a", "an", "the", "its", "his", "her", "their", "our"]
             .iter()
             .any(|d| d.eq_ignore_ascii_case(w))
             || w.ends_with("-year-old")
+            || w.ends_with("-year")
+            || w.starts_with(char::is_lowercase) && without_possessive(w).len() < w.len()
     };
     let raw = raw
         .strip_prefix("According to ")
@@ -866,9 +891,10 @@ fn country_after<'r>(raw: &'r str, from: usize, within: &InPhrase) -> Option<(us
         let listed = within
             .kind_at(EntityType::Place, raw.len() - bare.len())
             .is_some_and(|p| p.span.end == raw.len());
-        // `of the Kyrgyz Republic`, `of Zenica-Doboj Canton`.
+        // `of the Kyrgyz Republic`, `of the Autonomous Republic of Adjara`, `of
+        // Zenica-Doboj Canton`.
         let republic = bare.ends_with(" Republic")
-            || bare.starts_with("Republic of ")
+            || bare.contains("Republic of ")
             || bare.rsplit(' ').next().is_some_and(|w| {
                 matches!(
                     w,
@@ -877,7 +903,7 @@ fn country_after<'r>(raw: &'r str, from: usize, within: &InPhrase) -> Option<(us
             });
         let capitalised = bare
             .split(' ')
-            .all(|w| w.starts_with(char::is_uppercase) || w == "of");
+            .all(|w| w.starts_with(char::is_uppercase) || w == "of" || w == "and");
         ((listed || republic) && capitalised).then_some((of, bare))
     })
 }
@@ -996,8 +1022,14 @@ fn leading_org(raw: &str, within: &InPhrase) -> Option<Span> {
         let titled = raw[first.len()..]
             .split_whitespace()
             .any(|w| LEXICON.title(w).is_some());
-        (owner.len() < first.len() && is_owner(within.gazetteer, owner) && titled)
-            .then(|| Span::new(0, owner.len()))
+        // An owner the gazetteers do not list, before a title in lower case (`Bor’s
+        // deputy mayor`).
+        let lower_title = raw[first.len()..]
+            .trim_start()
+            .starts_with(char::is_lowercase);
+        let owner_ok = is_owner(within.gazetteer, owner)
+            || owner.starts_with(char::is_uppercase) && lower_title;
+        (owner.len() < first.len() && owner_ok && titled).then(|| Span::new(0, owner.len()))
     };
     // `Netherlands Ambassador`, `German Ambassador`: a country before a title.
     let country = || {
@@ -1829,7 +1861,7 @@ impl Run<'_, '_> {
             let title = Span::new(chunk[first].span.start, name_span.start);
             role_and_org(ctx, title, &mut speaker);
         } else if let Some(noun) = noun_before(chunk, a) {
-            speaker.role = Some(noun.into());
+            speaker.role = Some(ctx.text[noun.range()].into());
         }
         if speaker.role.is_none() {
             if let Some(shared) = self.shared_title() {
@@ -2844,7 +2876,7 @@ fn person_speaker(
         } else if let Some(d) = descriptor(chunk, name_at) {
             speaker.role = Some(ctx.text[span_of(chunk, d, name_at).range()].into());
         } else if let Some(noun) = noun_before(chunk, name_at) {
-            speaker.role = Some(noun.into());
+            speaker.role = Some(ctx.text[noun.range()].into());
         }
     }
     if speaker.org.is_none() {
