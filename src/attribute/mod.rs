@@ -712,8 +712,20 @@ fn sentence_subject(
     gender: Option<crate::gazetteer::Gender>,
 ) -> Option<Speaker> {
     let previous = sentences.get(first.checked_sub(1)?)?;
-    if !is_narrative(&ctx.text[previous.span.range()]) {
+    let prose = &ctx.text[previous.span.range()];
+    if !is_narrative(prose) {
         return None;
+    }
+    // `Haugland met the elders. He said they asked for pipes. “…,” he said.`: a
+    // sentence whose subject is the same pronoun refers further back, in its paragraph.
+    let pronoun = match gender {
+        Some(Gender::Male) => Some("He "),
+        Some(Gender::Female) => Some("She "),
+        None => None,
+    };
+    let same_paragraph = first >= 2 && sentences[first - 2].paragraph == previous.paragraph;
+    if pronoun.is_some_and(|p| prose.trim_start().starts_with(p)) && same_paragraph {
+        return sentence_subject(ctx, sentences, first - 1, gender);
     }
     let mut subject = speaker::subject(ctx, previous.span)?;
     if subject.gender.is_some_and(|g| Some(g) != gender) {
