@@ -939,7 +939,14 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
             if between.count() > limit && !raw.ends_with(" as") && !raw.ends_with(':') {
                 return None;
             }
-            let phrase = Span::new(left.start, left.start + at);
+            // `Many of them, she said, were “…”`: a pronoun tag inside the reported
+            // clause is the subject.
+            let subject = raw[..at].trim_end();
+            let from = match subject.rsplit_once(", ") {
+                Some((_, tag @ ("he" | "she"))) => left.start + subject.len() - tag.len(),
+                _ => left.start,
+            };
+            let phrase = Span::new(from, left.start + at);
             let (speaker, resolution) = speaker::parse(ctx, phrase, Order::SpeakerFirst)?;
             Some(Attribution::new(
                 Cue::SpeakerVerbQuote,

@@ -2357,6 +2357,20 @@ fn is_verb_word(word: &str) -> bool {
         ) || LEXICON.is_verb(word))
 }
 
+/// `V. Salmanli`: the person named before with that surname and a first name with that
+/// initial.
+fn by_initial(ctx: &Context, run: &[Token]) -> Option<Speaker> {
+    let [initial, surname] = run else {
+        return None;
+    };
+    let letter = initial.word.trim_end_matches('.');
+    if letter.chars().count() != 1 {
+        return None;
+    }
+    by_surname(ctx, surname.word)
+        .filter(|p| p.name.as_deref().is_some_and(|n| n.starts_with(letter)))
+}
+
 /// The most recent person introduced earlier whose name ends with `surname`: a known
 /// speaker or gazetteer person first, else a capitalised name ending in `surname` in the
 /// text before the quote.
@@ -2793,6 +2807,9 @@ fn name_in_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize, order: Order) ->
         run.and_then(|&(a, b)| known_by_tail(ctx, &ctx.text[span_of(chunk, a, b).range()]))
     {
         // `Van den Broek said` after `Pieter van den Broek`.
+        return Some((found, Resolution::Surname));
+    } else if let Some(found) = run.and_then(|&(a, b)| by_initial(ctx, &chunk[a..b])) {
+        // `V. Salmanli said` after `Vugar Salmanli`.
         return Some((found, Resolution::Surname));
     } else if let Some(&(a, b)) = run {
         let s = span_of(chunk, a, b);
