@@ -929,6 +929,17 @@ pub(crate) fn split_role(
     let Some(raw) = role_phrase(phrase) else {
         return RoleSplit::default();
     };
+    // `one of the first graduates`: the noun, in the singular.
+    if let Some(group) = raw.strip_prefix("one of ") {
+        let group = group
+            .split([',', ' '])
+            .take_while(|w| !ROLE_CONNECTORS.contains(w) || *w == "the");
+        let noun = group.last().filter(|w| w.ends_with('s')).map(singular_of);
+        return RoleSplit {
+            role: noun.map(Arc::from),
+            ..RoleSplit::default()
+        };
+    }
     let within = InPhrase::of(gazetteer, phrase, raw, mentions);
     // `known`: the entry of an organization that is not written in the phrase itself.
     let (role, org, known) = match leading_org(raw, &within) {
@@ -2213,15 +2224,20 @@ fn named_after_descriptor(ctx: &Context, chunks: &[&[Token]], ci: usize) -> Opti
         && description[1..]
             .iter()
             .all(|t| t.word.starts_with(char::is_lowercase));
-    let n = next.iter().take_while(|t| is_name_word(ctx, t)).count();
+    // `One of those technicians, 23-year-old Bakyt Mamasaliev, said …`: an age first.
+    let age = usize::from(next[0].word.ends_with("-year-old"));
+    let n = next[age..]
+        .iter()
+        .take_while(|t| is_name_word(ctx, t))
+        .count();
     let ends = next
-        .get(n)
+        .get(age + n)
         .is_none_or(|t| t.word.starts_with(char::is_lowercase));
     if !described || n == 0 || n > 2 || !ends {
         return None;
     }
     let mut speaker = Speaker {
-        name: Some(ctx.text[span_of(next, 0, n).range()].into()),
+        name: Some(ctx.text[span_of(next, age, age + n).range()].into()),
         kind: SpeakerType::Person,
         ..Speaker::unknown()
     };
@@ -2892,7 +2908,13 @@ fn person_speaker(
     let name_at = chunk.partition_point(|t| t.span.start < name_span.start);
     let first = title_start(ctx, chunk, name_at);
     let role_start = (first < name_at).then(|| chunk[first].span.start);
-    if chunks.get(ci + 1).is_some_and(|c| is_apposition(c)) {
+    // `Mediator Name, one of the first graduates,`: a title before the name comes first.
+    let one_of = |c: &[Token]| c.len() > 1 && c[0].word == "one" && c[1].word == "of";
+    let titled_before = || role_start.is_some() || noun_before(chunk, name_at).is_some();
+    if chunks
+        .get(ci + 1)
+        .is_some_and(|c| is_apposition(c) && !(one_of(c) && titled_before()))
+    {
         role_and_org(ctx, apposition_span(ctx, chunks, ci + 1), &mut speaker);
     }
     // `said Special Envoy, Ambassador Carla Ruiz,`: a title phrase in the chunks before,
