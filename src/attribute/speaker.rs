@@ -711,7 +711,7 @@ fn cut_at_connector<'r>(
         let (name, id) = issuer_named((issued_by, issuer_ids), org).unwrap_or((org, None));
         return (&raw[..cut.at], Some(name), id);
     } else if matches!(cut.connector, " from " | " in ") && !names_org
-        || cut.connector == " for " && !org.contains(char::is_uppercase)
+        || matches!(cut.connector, " for " | " to ") && !org.contains(char::is_uppercase)
     {
         (&raw[..cut.at], None)
     } else if let Some(within_org) = portfolio_in_org(org) {
@@ -781,6 +781,8 @@ impl<'r> Cut<'r> {
                     // `reporter for the news website Bishkek Report`, not `Special
                     // Representative for Gender Issues`.
                     "for" if agent_noun(before) => " for ",
+                    // `adviser to the Norwegian Customs Service`.
+                    "to" if agent_noun(before) => " to ",
                     _ => return None,
                 };
                 // Lazily: a phrase that opens with `of` has no space before it.
@@ -956,13 +958,29 @@ pub(crate) fn split_role(
     let org = org
         .map(|o| tidy_org(gazetteer, o))
         .filter(|o| !o.is_empty());
+    // `Special Representative of the OSCE Chairperson-in-Office for the Transdniestrian
+    // Settlement Process`: a listed body inside the title, its topic after it.
+    let (role, org): (Arc<str>, _) = match org.and_then(|o| body_and_topic(raw, o, &within)) {
+        Some((body, topic)) => (format!("{} {topic}", role.trim()).into(), Some(body)),
+        None => (role.trim().into(), org),
+    };
     let org_entity = org.and_then(|o| org_entry(raw, o, &within, known));
-    let role = Some(role.trim()).filter(|r| !r.is_empty()).map(Arc::from);
     RoleSplit {
-        role,
+        role: Some(role).filter(|r| !r.is_empty()),
         org: org.map(Arc::from),
         org_entity,
     }
+}
+
+/// `org` as a listed body followed by ` for …` or ` on …` (the title's topic): the body
+/// and the topic with its connector.
+fn body_and_topic<'o>(raw: &str, org: &'o str, within: &InPhrase) -> Option<(&'o str, &'o str)> {
+    let org_at = raw.find(org)?;
+    let body = within.kind_at(EntityType::Organization, org_at)?;
+    let body_len = body.span.len();
+    let topic = org.get(body_len..)?;
+    (topic.starts_with(" for ") || topic.starts_with(" on "))
+        .then(|| (&org[..body_len], topic.trim_start()))
 }
 
 impl<'g> InPhrase<'g> {
@@ -1319,7 +1337,7 @@ fn org_after_name(
         .any(|t| LEXICON.kind(t.word) == Some(WordKind::Organization));
     let capitalised = org.iter().all(title_word);
     (capitalised && (mention.is_some() || org_word)).then(|| {
-        let text = circumstance_cut(&ctx.text[span.range()]);
+        let text = tidy_org(ctx.gazetteer, &ctx.text[span.range()]);
         (Arc::from(text), mention.map(|m| m.entity))
     })
 }
