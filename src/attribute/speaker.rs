@@ -727,6 +727,11 @@ fn cut_at_connector<'r>(
         (&raw[..cut.at], None)
     } else if let Some(p) = place {
         after_place(raw, &cut, p, within)
+    } else if !org.contains(char::is_uppercase)
+        && [" on ", " for "].iter().any(|c| raw[..cut.at].contains(c))
+    {
+        // `representative on freedom of the media`: the `of` is the topic's.
+        (raw, None)
     } else {
         (&raw[..cut.at], Some(org))
     };
@@ -960,9 +965,11 @@ pub(crate) fn split_role(
         .filter(|o| !o.is_empty());
     // `Special Representative of the OSCE Chairperson-in-Office for the Transdniestrian
     // Settlement Process`: a listed body inside the title, its topic after it.
+    // `a cadet in her second year`: the circumstance is not the title.
+    let role = circumstance_cut(role.trim());
     let (role, org): (Arc<str>, _) = match org.and_then(|o| body_and_topic(raw, o, &within)) {
-        Some((body, topic)) => (format!("{} {topic}", role.trim()).into(), Some(body)),
-        None => (role.trim().into(), org),
+        Some((body, topic)) => (format!("{role} {topic}").into(), Some(body)),
+        None => (role.into(), org),
     };
     let org_entity = org.and_then(|o| org_entry(raw, o, &within, known));
     RoleSplit {
