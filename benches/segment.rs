@@ -23,11 +23,11 @@ fn main() {
     };
     report(
         "whosaid segment",
-        common::best_of_three(|| segment::sentences(&text).len()),
+        common::best_of_five(|| segment::sentences(&text).len()),
     );
     report(
         "UAX #29 alone (unicode-segmentation)",
-        common::best_of_three(|| text.split_sentence_bound_indices().count()),
+        common::best_of_five(|| text.split_sentence_bound_indices().count()),
     );
     println!("peak memory (VmHWM): {}", common::peak_memory());
 }

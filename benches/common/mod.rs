@@ -30,7 +30,7 @@ pub fn megabytes() -> usize {
 }
 
 /// Runs `run` five times and returns the best time in seconds and its result.
-pub fn best_of_three<T>(mut run: impl FnMut() -> T) -> (f64, T) {
+pub fn best_of_five<T>(mut run: impl FnMut() -> T) -> (f64, T) {
     let mut best = f64::INFINITY;
     let mut result = None;
     for _ in 0..5 {
