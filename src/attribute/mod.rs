@@ -879,35 +879,8 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
     if let Some(found) = according_to(ctx, lead_in) {
         return found;
     }
-    // `Said Okafor, “…”`: an inverted lead-in, the verb capitalised as the sentence's
-    // first word (not `Asked about the region, the Minister said:`).
-    if let Some((first, rest)) = raw.split_once(' ') {
-        let short = rest.split_whitespace().nth(8).is_none() && LEXICON.verbs_in(rest).is_empty();
-        if short && raw.ends_with([',', ':']) && LEXICON.is_verb(&first.to_lowercase()) {
-            let phrase = Span::new(left.start + first.len() + 1, lead_in.end - 1);
-            let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
-            return Some(Attribution::new(
-                Cue::SpeakerVerbQuote,
-                Some(first),
-                speaker,
-                resolution,
-            ));
-        }
-    }
-    // `The press service quoted Olena Tkachenko, a teacher, as saying: “…”`.
-    if let Some(quoted) = raw.rfind(" quoted ") {
-        let rest = &raw[quoted + " quoted ".len()..];
-        if let Some(name_len) = rest.find(" as saying").filter(|&n| n > 0) {
-            let from = lead_in.start + quoted + " quoted ".len();
-            let phrase = Span::new(from, from + name_len);
-            let (speaker, resolution) = speaker::parse(ctx, phrase, Order::VerbFirst)?;
-            return Some(Attribution::new(
-                Cue::SpeakerVerbQuote,
-                Some("quoted"),
-                speaker,
-                resolution,
-            ));
-        }
+    if let Some(found) = inverted_or_quoted(ctx, lead_in) {
+        return found;
     }
     let verbs = LEXICON.verbs_in(raw);
     let Some(&last) = verbs.last() else {
@@ -955,6 +928,34 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
                 resolution,
             ))
         })
+}
+
+/// `Said Okafor, “…”` (an inverted lead-in, the verb capitalised as the sentence's first
+/// word; not `Asked about the region, the Minister said:`) and `The press service quoted
+/// Olena Tkachenko, a teacher, as saying: “…”`: `None` when the lead-in is neither, else
+/// what its speaker phrase gives.
+fn inverted_or_quoted(ctx: &Context, lead_in: Span) -> Option<Option<Attribution>> {
+    let raw = &ctx.text[lead_in.range()];
+    let inverted = raw.split_once(' ').filter(|(first, rest)| {
+        let short = rest.split_whitespace().nth(8).is_none() && LEXICON.verbs_in(rest).is_empty();
+        short && raw.ends_with([',', ':']) && LEXICON.is_verb(&first.to_lowercase())
+    });
+    let (verb, phrase) = if let Some((first, _)) = inverted {
+        (
+            first,
+            Span::new(lead_in.start + first.len() + 1, lead_in.end - 1),
+        )
+    } else {
+        let quoted = raw.rfind(" quoted ")? + " quoted ".len();
+        let name_len = raw[quoted..].find(" as saying").filter(|&n| n > 0)?;
+        let from = lead_in.start + quoted;
+        ("quoted", Span::new(from, from + name_len))
+    };
+    Some(
+        speaker::parse(ctx, phrase, Order::VerbFirst).map(|(speaker, resolution)| {
+            Attribution::new(Cue::SpeakerVerbQuote, Some(verb), speaker, resolution)
+        }),
+    )
 }
 
 /// `According to Name, “…”`, `In the words of Name, “…”`: `None` when the lead-in has

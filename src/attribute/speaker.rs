@@ -455,27 +455,37 @@ fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
 /// the clause after it, the second of two titles, a leading article, and ranks or
 /// honorifics at either end. `None` when nothing is left.
 fn role_phrase(phrase: &str) -> Option<&str> {
-    let mut raw = phrase.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
-    // `... for Refugees (UNHCR`: a bracketed acronym cut by the comma split. The last
-    // ` (` is found by its bracket: a substring searcher costs more to build than to run
-    // on a phrase this short.
+    let raw = phrase.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+    let raw = without_cut_bracket(raw);
+    let raw = without_clause(raw);
+    let raw = first_of_two_titles(raw);
+    let raw = without_lead_words(raw);
+    without_ranks(raw)
+}
+
+/// `... for Refugees (UNHCR`: without a bracketed acronym cut by the comma split.
+fn without_cut_bracket(raw: &str) -> &str {
+    // The last ` (` is found by its bracket: a substring searcher costs more to build
+    // than to run on a phrase this short.
     let bracket = memchr::memrchr_iter(b'(', raw.as_bytes())
         .find(|&i| i > 0 && raw.as_bytes()[i - 1] == b' ')
         .map(|i| i - 1);
-    if let Some(open) = bracket {
-        if !raw[open..].contains(')') || raw.ends_with(')') {
-            raw = raw[..open].trim_end();
-        }
+    match bracket {
+        Some(open) if !raw[open..].contains(')') || raw.ends_with(')') => raw[..open].trim_end(),
+        _ => raw,
     }
-    // `Special Co-ordinator who led the observers`, `ODIHR said today at …`, `Envoy, will
-    // visit Kyiv`: the clause is not the role.
+}
+
+/// Without the clause after the title: `Special Co-ordinator who led the observers`,
+/// `ODIHR said today at …`, `Envoy, will visit Kyiv`, `official travelling with the
+/// delegation` (a participle after a noun; `head of the training unit` has none).
+fn without_clause(raw: &str) -> &str {
+    let mut raw = raw;
     if let Some((at, _)) = word_starts(raw).find(|(_, w)| {
         matches!(*w, "who" | "whose" | "which" | "that" | "today") || is_verb_word(w)
     }) {
         raw = raw[..at].trim_end_matches([' ', ',', ';']);
     }
-    // `official travelling with the delegation`: a participle after a noun starts a clause
-    // (`head of the training unit` has none).
     let participle = word_starts(raw)
         .scan("", |before, (at, w)| {
             Some((at, w, std::mem::replace(before, w)))
@@ -489,46 +499,51 @@ fn role_phrase(phrase: &str) -> Option<&str> {
                 && !ROLE_CONNECTORS.contains(&before)
                 && !matches!(before, "a" | "an")
         });
-    if let Some((at, _, _)) = participle {
-        raw = raw[..at].trim_end();
+    match participle {
+        Some((at, _, _)) => raw[..at].trim_end(),
+        None => raw,
     }
-    // `UN Resident Coordinator and Head of the UNDP Office`: two titles; the first is the
-    // role (`Minister of Education and Science` is one title: no title word follows).
-    // `Special Representative and Co-ordinator for …` is one title: the second title
-    // must stand on its own, with its organization (`Head of …`, `UNDP Resident
-    // Representative`).
+}
+
+/// `UN Resident Coordinator and Head of the UNDP Office`: of two titles, the first
+/// (`Minister of Education and Science` is one title: no title word follows).
+/// `Special Representative and Co-ordinator for …` is one title: the second title must
+/// stand on its own, with its organization (`Head of …`, `UNDP Resident Representative`),
+/// in lower case (`and leader of the observers`), or as capitalised words after a title
+/// (`Specialist and Task Team Leader`, not `Adviser on Roma and Sinti Issues`).
+fn first_of_two_titles(raw: &str) -> &str {
     let is_title = |w: &str| LEXICON.kind(w) == Some(WordKind::Title);
-    let second_title = |after: &str| {
+    fn first_two(after: &str) -> (&str, &str) {
         let mut words = after.split(' ');
-        let (first, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        (words.next().unwrap_or(""), words.next().unwrap_or(""))
+    }
+    let second_title = |after: &str| {
+        let (first, next) = first_two(after);
         let acronym = first.len() > 1 && first.chars().all(|c| c.is_ascii_uppercase());
         (is_title(first) && matches!(next, "of" | "at" | "in" | "to"))
             || (acronym && after.split(' ').take(4).any(is_title))
     };
-    // Capitalised words to a title at the end: `Task Team Leader`.
     let capitalised_title = |after: &str| {
         after.split(' ').nth(1).is_some()
             && after.split(' ').all(|w| w.starts_with(char::is_uppercase))
             && after.rsplit(' ').next().is_some_and(is_title)
     };
-    // `Special Co-ordinator and leader of the observers`: a second title in lower case.
     let lower_title = |after: &str| {
-        let mut words = after.split(' ');
-        let (first, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+        let (first, next) = first_two(after);
         first.starts_with(char::is_lowercase) && !ROLE_CONNECTORS.contains(&first) && next == "of"
     };
-    if let Some((at, _)) = raw.match_indices(" and ").find(|&(at, _)| {
+    let cut = raw.match_indices(" and ").find(|&(at, _)| {
         let (before, after) = (&raw[..at], &raw[at + 5..]);
-        // Two titles side by side: `Specialist and Task Team Leader`, not `Adviser on
-        // Roma and Sinti Issues`.
         let joined = before.rsplit(' ').next().is_some_and(is_title) && capitalised_title(after);
         word_starts(before).any(|(_, w)| is_title(w))
             && (second_title(after) || lower_title(after) || joined)
-    }) {
-        raw = raw[..at].trim_end();
-    }
-    // `a`, `Its`, `According to`, `74-year-old`: words before the title.
-    // Also `the school’s deputy director`, `second-year economics student`.
+    });
+    cut.map_or(raw, |(at, _)| raw[..at].trim_end())
+}
+
+/// Without the words before the title: `a`, `Its`, `According to`, `74-year-old`, `the
+/// school’s deputy director`, `second-year economics student`.
+fn without_lead_words(raw: &str) -> &str {
     let lead_in = |w: &str| {
         ["a", "an", "the", "its", "his", "her", "their", "our"]
             .iter()
@@ -537,31 +552,35 @@ fn role_phrase(phrase: &str) -> Option<&str> {
             || w.ends_with("-year")
             || w.starts_with(char::is_lowercase) && without_possessive(w).len() < w.len()
     };
-    let raw = raw
+    let mut raw = raw
         .strip_prefix("According to ")
         .or_else(|| raw.strip_prefix("according to "))
         .unwrap_or(raw);
-    let mut raw = raw;
     while let Some((_, rest)) = raw.split_once(' ').filter(|(w, _)| lead_in(w)) {
         raw = rest;
     }
-    // Ranks and honorifics at either end (`Head of the Mission Ambassador`) are not role.
+    raw
+}
+
+/// Without ranks and honorifics at either end (`Head of the Mission Ambassador`); `None`
+/// when nothing else is left. A rank after a country alone is the title (`Netherlands
+/// Ambassador`), and so is a rank with its own `of` or `to` (`Ambassador of Norway to
+/// Uzbekistan`, `Ambassador to Tajikistan`).
+fn without_ranks(raw: &str) -> Option<&str> {
     let not_role = |w: &str| {
         matches!(
             LEXICON.kind(w),
             Some(WordKind::Rank | WordKind::Honorific(_))
         )
     };
-    // A rank after a country alone is the title: `Netherlands Ambassador`.
     let titled = |head: &str| head.split(' ').any(|w| LEXICON.title(w).is_some());
+    let mut raw = raw;
     while let Some((head, _)) = raw
         .rsplit_once(' ')
         .filter(|(head, w)| not_role(w) && titled(head))
     {
         raw = head.trim_end();
     }
-    // `Ambassador of Norway to Uzbekistan` and `Ambassador to Tajikistan` are roles: a
-    // rank with its own `of` or `to`.
     while let Some((_, tail)) = raw
         .split_once(' ')
         .filter(|(w, tail)| not_role(w) && !tail.starts_with("of ") && !tail.starts_with("to "))
@@ -1775,6 +1794,40 @@ impl Run<'_, '_> {
             && self.next_chunk().is_some_and(ranked_name)
     }
 
+    /// The role and organization of a title before the name or an `apposition` after
+    /// it; `first` is where the title phrase before the name starts.
+    fn role(&self, speaker: &mut Speaker, apposition: bool, first: usize) {
+        let (ctx, chunk, a) = (self.ctx, self.chunk(), self.a);
+        let name_start = chunk[a].span.start;
+        if let Some(title) = self.title_before() {
+            role_and_org(ctx, title, speaker);
+        } else if apposition {
+            role_and_org(ctx, apposition_span(ctx, self.chunks, self.ci + 1), speaker);
+        } else if let Some(title) = self.after_title() {
+            // `The new KFOR Commander, Major General Name`: the ranks are not the title.
+            let ranked = |t: &&Token| {
+                matches!(
+                    LEXICON.kind(t.word),
+                    Some(WordKind::Rank | WordKind::Honorific(_))
+                )
+            };
+            let end = chunk[..a]
+                .iter()
+                .find(ranked)
+                .map_or(name_start, |t| t.span.start);
+            role_and_org(ctx, Span::new(title.start, end), speaker);
+        } else if chunk[first..a]
+            .iter()
+            .any(|t| LEXICON.kind(t.word).is_some() || LEXICON.title(t.word).is_some())
+        {
+            // A title phrase, not the names of a list (`Name (Latvia) and Name`).
+            let title = Span::new(chunk[first].span.start, name_start);
+            role_and_org(ctx, title, speaker);
+        } else if let Some(noun) = noun_before(chunk, a) {
+            speaker.role = Some(ctx.text[noun.range()].into());
+        }
+    }
+
     /// `The PACE co-rapporteurs for Moldova, Ana Lind (Latvia, EPP/CD) and Ivo Kask
     /// (Estonia, SOC), said …`: a plural title in a chunk before a list of names is each
     /// one's, in the singular.
@@ -1868,37 +1921,7 @@ impl Run<'_, '_> {
             chunk[first..a].iter().filter_map(|t| LEXICON.title(t.word)),
         );
         let apposition = self.ends_chunk() && self.next_chunk().is_some_and(is_apposition);
-        if let Some(title) = self.title_before() {
-            role_and_org(ctx, title, &mut speaker);
-        } else if apposition {
-            role_and_org(
-                ctx,
-                apposition_span(ctx, self.chunks, self.ci + 1),
-                &mut speaker,
-            );
-        } else if let Some(title) = self.after_title() {
-            // `The new KFOR Commander, Major General Name`: the ranks are not the title.
-            let ranked = |t: &&Token| {
-                matches!(
-                    LEXICON.kind(t.word),
-                    Some(WordKind::Rank | WordKind::Honorific(_))
-                )
-            };
-            let end = chunk[..a]
-                .iter()
-                .find(ranked)
-                .map_or(name_span.start, |t| t.span.start);
-            role_and_org(ctx, Span::new(title.start, end), &mut speaker);
-        } else if chunk[first..a]
-            .iter()
-            .any(|t| LEXICON.kind(t.word).is_some() || LEXICON.title(t.word).is_some())
-        {
-            // A title phrase, not the names of a list (`Name (Latvia) and Name`).
-            let title = Span::new(chunk[first].span.start, name_span.start);
-            role_and_org(ctx, title, &mut speaker);
-        } else if let Some(noun) = noun_before(chunk, a) {
-            speaker.role = Some(ctx.text[noun.range()].into());
-        }
+        self.role(&mut speaker, apposition, first);
         if speaker.role.is_none() {
             if let Some(shared) = self.shared_title() {
                 speaker.role = shared.role;
