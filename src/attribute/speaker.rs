@@ -240,6 +240,16 @@ fn is_name_word(ctx: &Context, t: &Token) -> bool {
         && covered_by_mention(ctx, t.span, &[EntityType::Place, EntityType::Organization]).is_none()
 }
 
+/// A surname in capitals, as the Council of Europe writes it (`ANTTILA-KORPI`): three
+/// or more letters, all capitals, and no acronym's slash.
+fn capitals_surname(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '-' || c == '\'')
+        && LEXICON.kind(word).is_none()
+}
+
 /// A middle initial: one capital letter written with its full stop (`Nurlan B. Abenov`).
 fn is_initial(ctx: &Context, t: &Token) -> bool {
     let mut chars = t.word.chars();
@@ -262,14 +272,25 @@ fn name_runs(ctx: &Context, toks: &[Token]) -> Vec<(usize, usize)> {
         let particle_first = i == 0
             && PARTICLES.contains(&toks[i].word)
             && toks.get(1).is_some_and(|next| is_name_word(ctx, next));
-        if !is_name_word(ctx, &toks[i]) && !first_name_place && !particle_first {
+        // `Ms ANTTILA-KORPI`: a surname in capitals after an honorific.
+        let capitals_after_honorific = capitals_surname(toks[i].word)
+            && i > 0
+            && matches!(LEXICON.kind(toks[i - 1].word), Some(WordKind::Honorific(_)));
+        if !is_name_word(ctx, &toks[i])
+            && !first_name_place
+            && !particle_first
+            && !capitals_after_honorific
+        {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i + 1;
         loop {
-            if end < toks.len() && is_name_word(ctx, &toks[end]) {
+            // `Liisa ANTTILA-KORPI`: the Council of Europe writes surnames in capitals.
+            let next_is_name = end < toks.len()
+                && (is_name_word(ctx, &toks[end]) || capitals_surname(toks[end].word));
+            if next_is_name {
                 end += 1;
             } else if let Some(skip) = (end..toks.len())
                 .take_while(|&k| PARTICLES.contains(&toks[k].word) || is_initial(ctx, &toks[k]))
@@ -746,9 +767,7 @@ fn cut_at_connector<'r>(
         (&raw[..cut.at], None)
     } else if let Some(p) = place {
         after_place(raw, &cut, p, within)
-    } else if !org.contains(char::is_uppercase)
-        && [" on ", " for "].iter().any(|c| raw[..cut.at].contains(c))
-    {
+    } else if !names_org && [" on ", " for "].iter().any(|c| raw[..cut.at].contains(c)) {
         // `representative on freedom of the media`: the `of` is the topic's.
         (raw, None)
     } else {
@@ -984,8 +1003,18 @@ pub(crate) fn split_role(
         .filter(|o| !o.is_empty());
     // `Special Representative of the OSCE Chairperson-in-Office for the Transdniestrian
     // Settlement Process`: a listed body inside the title, its topic after it.
-    // `a cadet in her second year`: the circumstance is not the title.
-    let role = circumstance_cut(role.trim());
+    // `a cadet in her second year`: the circumstance is not the title (a topic is:
+    // `co-rapporteur on the monitoring of …`).
+    let role = role.trim();
+    let circumstance =
+        word_starts(role)
+            .zip(word_starts(role).skip(1))
+            .find(|&((at, w), (_, next))| {
+                at > 0
+                    && matches!(w, "in" | "at" | "on" | "during")
+                    && matches!(next, "his" | "her" | "their" | "its" | "our")
+            });
+    let role = circumstance.map_or(role, |((at, _), _)| role[..at].trim_end());
     let (role, org): (Arc<str>, _) = match org.and_then(|o| body_and_topic(raw, o, &within)) {
         Some((body, topic)) => (format!("{role} {topic}").into(), Some(body)),
         None => (role.into(), org),
@@ -1855,7 +1884,14 @@ impl Run<'_, '_> {
         if !noun_phrase || fronts(opener, chunk.get(1).map_or("", |t| t.word)) {
             return None;
         }
-        let from = usize::from(matches!(chunk[0].word, "the" | "The"));
+        // From the plural title and the capitalised words before it (`The delegation was
+        // led by the PACE co-rapporteurs for …`).
+        let plural = chunk.iter().position(|t| plural_title(t.word))?;
+        let from = (0..plural)
+            .rev()
+            .take_while(|&i| chunk[i].word.starts_with(char::is_uppercase) && i > 0)
+            .last()
+            .unwrap_or(plural);
         let words: Vec<String> = chunk[from..]
             .iter()
             .map(|t| {
