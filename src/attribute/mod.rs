@@ -892,9 +892,14 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
         .chars()
         .nth(1)
         .is_some_and(char::is_lowercase);
-    // `The WFP said in a report that … a level it called “…”`: a partial quote whose
-    // last verb has no speaker before it is the first verb's subject's.
-    let first = verbs.first().copied().filter(|&v| partial && v != last);
+    // `The WFP said in a report that … a level it called “…”`, `She added that the
+    // association had asked the committee …: “…”`: a partial quote or a colon lead-in
+    // whose last verb has no speaker before it is the first verb's subject's.
+    let colon = raw.ends_with(':');
+    let first = verbs
+        .first()
+        .copied()
+        .filter(|&v| (partial || colon) && v != last);
     [Some(last), first]
         .into_iter()
         .flatten()
