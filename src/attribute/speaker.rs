@@ -2027,9 +2027,13 @@ const ROLE_CONNECTORS: &[&str] = &["of", "the", "at", "in", "to", "for", "on", "
 fn apposition_span(ctx: &Context, chunks: &[&[Token]], i: usize) -> Span {
     let mut last = i;
     while let Some(next) = chunks.get(last + 1) {
+        // Words of a portfolio, not a person: no name of two words, or a list with a
+        // single word in it (`Social Protection and Migration`, not `Ana Lee and Bo Ek`).
+        let runs = name_runs(ctx, next);
+        let listed = next.iter().any(|t| t.word == "and") && runs.iter().any(|r| r.1 - r.0 == 1);
         let continues = next[0].word.starts_with(char::is_uppercase)
             && next.iter().all(title_word)
-            && !name_runs(ctx, next).iter().any(|r| r.1 - r.0 >= 2);
+            && (listed || !runs.iter().any(|r| r.1 - r.0 >= 2));
         if !continues {
             break;
         }
