@@ -469,6 +469,12 @@ fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
     if org.is_some() {
         speaker.org = org;
         speaker.org_entity = org_entity;
+    } else if ["Its ", "its "]
+        .iter()
+        .any(|p| ctx.text[span.range()].trim_start().starts_with(p))
+    {
+        // `Its director, Name,`: the organization named just before.
+        speaker.org = body_named_before(ctx).map(Arc::from);
     }
 }
 
@@ -1478,6 +1484,20 @@ fn org_named_before<'a>(ctx: &Context<'a>, word: &str) -> Option<&'a str> {
 /// paragraph, is its author (`The press service of the Ministry of Water Resources
 /// reported …`), not the site that publishes it.
 fn author_before(ctx: &Context, org_words: &[&str]) -> Option<(String, Option<EntityRef>)> {
+    if !org_words
+        .iter()
+        .all(|w| matches!(*w, "statement" | "report"))
+    {
+        return None;
+    }
+    let name = body_named_before(ctx)?;
+    Some((name.to_string(), ctx.gazetteer.lookup(name)))
+}
+
+/// The organization named last before the quote in its paragraph: a listed one, a body
+/// (`the Ministry of Water Resources`), or an NGO by its name (`the Slovak NGO Equal
+/// Streets`).
+fn body_named_before<'a>(ctx: &Context<'a>) -> Option<&'a str> {
     const BODIES: &[&str] = &[
         "Ministry",
         "Committee",
@@ -1492,21 +1512,45 @@ fn author_before(ctx: &Context, org_words: &[&str]) -> Option<(String, Option<En
         "Court",
         "Police",
     ];
-    if !org_words
-        .iter()
-        .all(|w| matches!(*w, "statement" | "report"))
-    {
-        return None;
-    }
-    let (_, before) = ctx.text_before();
-    let paragraph = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
-    let name = BODIES
+    let (from, before) = ctx.text_before();
+    let paragraph_at = before.rfind('\n').map_or(0, |n| n + 1);
+    let paragraph = &before[paragraph_at..];
+    let listed = ctx.mentions.iter().rev().find(|m| {
+        m.span.start >= from + paragraph_at
+            && m.span.end <= ctx.before
+            && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
+    });
+    let listed = listed.map(|m| {
+        (
+            m.span.start - from - paragraph_at,
+            &ctx.text[m.span.range()],
+        )
+    });
+    let ngo = paragraph.rfind("NGO ").and_then(|at| {
+        let name_at = at + "NGO ".len();
+        // Capitalised words, up to the punctuation that ends the name.
+        let mut len = 0;
+        for w in paragraph[name_at..].split(' ') {
+            if !w.starts_with(char::is_uppercase) {
+                break;
+            }
+            len += w.len() + 1;
+            if w.ends_with(['.', ',', ';', ':']) {
+                break;
+            }
+        }
+        let name = paragraph[name_at..name_at + len.saturating_sub(1)]
+            .trim_end_matches([',', '.', ';', ':']);
+        (!name.is_empty()).then_some((name_at, name))
+    });
+    BODIES
         .iter()
         .filter_map(|w| org_named_before(ctx, w))
         .filter_map(|name| Some((paragraph.rfind(name)?, name)))
-        .max_by_key(|&(at, _)| at)?
-        .1;
-    Some((name.to_string(), ctx.gazetteer.lookup(name)))
+        .chain(listed)
+        .chain(ngo)
+        .max_by_key(|&(at, _)| at)
+        .map(|(_, name)| name)
 }
 
 /// The body a press service speaks for: `X's press service`, `the press service of X`.
