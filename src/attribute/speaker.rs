@@ -1129,10 +1129,11 @@ fn leading_org(raw: &str, within: &InPhrase) -> Option<Span> {
         let next = raw[m.span.end..].strip_prefix(' ')?.split(' ').next()?;
         LEXICON.title(next).is_some().then_some(m.span)
     };
+    // The possessive first: `the Mission’s Media Programme Manager` is the Mission's.
     listed
         .or_else(acronym)
-        .or_else(|| body_before_head(raw))
         .or_else(possessive)
+        .or_else(|| body_before_head(raw))
         .or_else(country)
 }
 
@@ -1464,6 +1465,11 @@ fn org_named_before<'a>(ctx: &Context<'a>, word: &str) -> Option<&'a str> {
             .map(|w| w.len() + 1)
             .sum::<usize>();
         let mut end = at + word.len();
+        // A whole word (`Mission`, not `Mission’s`), so that the words after it are
+        // counted from the space.
+        if !(before[end..].starts_with(' ') || end == before.len()) {
+            return None;
+        }
         let mut last_name_word = end;
         for w in before[end..].split(' ').skip(1) {
             let word_end = end + 1 + w.len();
