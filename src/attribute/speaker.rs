@@ -1225,6 +1225,20 @@ fn after_leading_org<'r>(
 /// (`the ODIHR observation mission` → `ODIHR`), or a leading `a`.
 fn tidy_org<'o>(gazetteer: &Gazetteer, org: &'o str) -> &'o str {
     let o = circumstance_cut(org.trim());
+    // `village of Văsieni, Ialoveni district`: the district is where it lies.
+    let o = match o.rsplit_once(", ") {
+        Some((body, district))
+            if district.rsplit(' ').next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "district" | "region" | "oblast" | "province" | "county" | "raion"
+                )
+            }) =>
+        {
+            body
+        }
+        _ => o,
+    };
     let o = match o.rsplit_once(" from ") {
         Some((body, place))
             if body
@@ -2076,21 +2090,22 @@ const ROLE_CONNECTORS: &[&str] = &["of", "the", "at", "in", "to", "for", "on", "
 /// Energy, Climate and Housing`): capitalised words that name no one.
 fn apposition_span(ctx: &Context, chunks: &[&[Token]], i: usize) -> Span {
     let mut last = i;
-    while let Some(next) = chunks.get(last + 1) {
-        // Words of a portfolio, not a person: no name of two words, or a list with a
-        // single word in it (`Social Protection and Migration`, not `Ana Lee and Bo Ek`).
-        let runs = name_runs(ctx, next);
-        let listed = next.iter().any(|t| t.word == "and") && runs.iter().any(|r| r.1 - r.0 == 1);
-        let continues = next[0].word.starts_with(char::is_uppercase)
-            && next.iter().all(title_word)
-            && (listed || !runs.iter().any(|r| r.1 - r.0 >= 2));
-        if !continues {
-            break;
-        }
+    while chunks.get(last + 1).is_some_and(|next| goes_on(ctx, next)) {
         last += 1;
     }
     let end = chunks[last];
     Span::new(chunks[i][0].span.start, end[end.len() - 1].span.end)
+}
+
+/// Whether a comma chunk goes on with the title or name before it: the words of a
+/// portfolio, not a person — no name of two words, or a list with a single word in it
+/// (`Social Protection and Migration`, not `Ana Lee and Bo Ek`).
+fn goes_on(ctx: &Context, chunk: &[Token]) -> bool {
+    let runs = name_runs(ctx, chunk);
+    let listed = chunk.iter().any(|t| t.word == "and") && runs.iter().any(|r| r.1 - r.0 == 1);
+    chunk[0].word.starts_with(char::is_uppercase)
+        && chunk.iter().all(title_word)
+        && (listed || !runs.iter().any(|r| r.1 - r.0 >= 2))
 }
 
 /// The title phrase in the chunks before chunk `ci`, with the chunks of capitalised
@@ -2116,9 +2131,18 @@ fn title_before_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize) -> Option<S
         }
         // `Labour and Social Protection`: a list of portfolio words, not a name.
         let listed = chunks[k].iter().any(|t| ROLE_CONNECTORS.contains(&t.word));
-        let continues = chunks[k][0].word.starts_with(char::is_uppercase)
-            && chunks[k].iter().all(title_word)
-            && (listed || !name_runs(ctx, chunks[k]).iter().any(|r| r.1 - r.0 >= 2));
+        // `The mayor of the village of Văsieni, Ialoveni district, Name`: where it lies.
+        let district = chunks[k].len() <= 3
+            && chunks[k].last().is_some_and(|t| {
+                matches!(
+                    t.word,
+                    "district" | "region" | "oblast" | "province" | "county" | "raion"
+                )
+            });
+        let continues = district
+            || chunks[k][0].word.starts_with(char::is_uppercase)
+                && chunks[k].iter().all(title_word)
+                && (listed || !name_runs(ctx, chunks[k]).iter().any(|r| r.1 - r.0 >= 2));
         if !continues || k == 0 || ci - k >= 4 {
             return None;
         }
@@ -2806,7 +2830,17 @@ fn pronoun(p: &Phrase) -> Verdict {
 /// `a statement by Eva Moretti, …`: the author is the speaker.
 fn authored_by(p: &Phrase) -> Verdict {
     let toks = &p.toks;
-    if let Some(by) = toks.iter().take(4).position(|t| t.word == "by") {
+    // `a press release of the Ministry`: `of` and `from` after a document's name.
+    let document = |i: usize| {
+        i > 0
+            && matches!(
+                toks[i - 1].word,
+                "statement" | "release" | "report" | "communiqué"
+            )
+    };
+    let author =
+        |(i, t): (usize, &Token)| t.word == "by" || matches!(t.word, "of" | "from") && document(i);
+    if let Some(by) = toks.iter().enumerate().take(4).position(author) {
         // `a statement by`, not `the Mission, led by ODIHR,`.
         let lead_in = toks[..by]
             .iter()
@@ -3259,7 +3293,9 @@ fn organization_word(p: &Phrase) -> Verdict {
     let owner = without_possessive(toks[0].word);
     let possessive = owner.len() < toks[0].word.len() && is_place(ctx.gazetteer, owner);
     let determiner = matches!(p.first.as_str(), "the" | "a" | "an") || possessive;
-    if !determiner || toks.len() > 6 {
+    // Longer only as a name (`the Ministry of Foreign Affairs of Azerbaijan`).
+    let long = toks.len() > 6 && !(toks.len() <= 12 && toks[1..].iter().all(title_word));
+    if !determiner || long {
         return ControlFlow::Continue(());
     }
     // `the office said`, `the ministry’s press service`: in lower case too.
@@ -3271,9 +3307,11 @@ fn organization_word(p: &Phrase) -> Verdict {
         })
         .collect();
     // A title as written (`the Mission's Head`), not a lower-case word that is also one
-    // (`the regional police department`).
+    // (`the regional police department`), nor a word of the name's portfolio (`the
+    // Ministry of Foreign Affairs`).
     let titled = toks
         .iter()
+        .take_while(|t| !matches!(t.word, "of" | "for" | "on"))
         .any(|t| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)));
     if org_words.is_empty() || titled {
         return ControlFlow::Continue(());
@@ -3298,17 +3336,24 @@ fn organization_word(p: &Phrase) -> Verdict {
         let (issuer, id) = issuers.clone().next()?;
         Some((issuer.clone(), *id))
     };
+    // `the Ministry of Agriculture, Regional Development and Environment`: over commas.
+    let name_end = chunks
+        .iter()
+        .skip(1)
+        .take_while(|c| goes_on(ctx, c))
+        .last()
+        .map_or(toks[toks.len() - 1].span.end, |c| c[c.len() - 1].span.end);
     let found = match issuer {
         Some((issuer, id)) => Some((issuer.clone(), *id)),
         None if named && toks.len() > 2 => {
-            let name = ctx.text[toks[1].span.start..toks[toks.len() - 1].span.end].to_string();
+            let name = ctx.text[toks[1].span.start..name_end].to_string();
             let id = ctx.gazetteer.lookup(&name);
             Some((name, id))
         }
         None if named => named_before().or_else(|| first_issuer().filter(|_| toks.len() == 2)),
         // `The Aqtobe regional police department`: a name in lower case after a place.
         None if toks[1].word.starts_with(char::is_uppercase) && toks.len() > 2 => {
-            let name = &ctx.text[toks[1].span.start..toks[toks.len() - 1].span.end];
+            let name = &ctx.text[toks[1].span.start..name_end];
             Some((name.to_string(), None))
         }
         None => named_before()
