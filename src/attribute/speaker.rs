@@ -555,9 +555,17 @@ fn first_of_two_titles(raw: &str) -> &str {
             && after.split(' ').all(|w| w.starts_with(char::is_uppercase))
             && after.rsplit(' ').next().is_some_and(is_title)
     };
+    // In lower case: `and leader of the observers`, `and task team leader`.
     let lower_title = |after: &str| {
         let (first, next) = first_two(after);
-        first.starts_with(char::is_lowercase) && !ROLE_CONNECTORS.contains(&first) && next == "of"
+        let noun_last = after.split(' ').all(|w| w.starts_with(char::is_lowercase))
+            && after
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| LEXICON.kind(w).is_some());
+        first.starts_with(char::is_lowercase)
+            && !ROLE_CONNECTORS.contains(&first)
+            && (next == "of" || noun_last)
     };
     let cut = raw.match_indices(" and ").find(|&(at, _)| {
         let (before, after) = (&raw[..at], &raw[at + 5..]);
@@ -577,6 +585,8 @@ fn without_lead_words(raw: &str) -> &str {
             .any(|d| d.eq_ignore_ascii_case(w))
             || w.ends_with("-year-old")
             || w.ends_with("-year")
+            || w.ends_with("-based")
+            || matches!(w, "young" | "elderly")
             || w.starts_with(char::is_lowercase) && without_possessive(w).len() < w.len()
     };
     let mut raw = raw
@@ -1761,7 +1771,14 @@ impl Run<'_, '_> {
             LEXICON.kind(t.word.trim_end_matches(['’', '\'', 's'])) == Some(WordKind::Organization)
                 || LEXICON.kind(t.word) == Some(WordKind::Organization)
         });
-        if !after_ok || b - a < 2 || org_like || self.object_of_title() {
+        // `Minister of Labour and Social Development of the …`: a portfolio's words.
+        let in_portfolio = matches!(self.prev(), Some("and" | "of"))
+            && chunk.get(b).is_some_and(|t| matches!(t.word, "of" | "and"))
+            && chunk[..a].iter().all(title_word)
+            && chunk[..a]
+                .iter()
+                .any(|t| LEXICON.kind(t.word) == Some(WordKind::Title));
+        if !after_ok || b - a < 2 || org_like || in_portfolio || self.object_of_title() {
             return false;
         }
         let apposition_follows = || {
