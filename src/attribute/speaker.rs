@@ -3326,10 +3326,27 @@ fn organization_word(p: &Phrase) -> Verdict {
     // A title as written (`the Mission's Head`), not a lower-case word that is also one
     // (`the regional police department`), nor a word of the name's portfolio (`the
     // Ministry of Foreign Affairs`).
-    let titled = toks
+    // Nor one inside the organization's name (`the Kharkiv Regional Military
+    // Administration`, but `the Head of Mission`).
+    let org_at = toks
         .iter()
-        .take_while(|t| !matches!(t.word, "of" | "for" | "on"))
-        .any(|t| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank)));
+        .rposition(|t| {
+            LEXICON
+                .organization_word(without_possessive(t.word))
+                .is_some()
+        })
+        .unwrap_or(0);
+    let is_title =
+        |t: &Token| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank));
+    let connector = |t: &Token| matches!(t.word, "of" | "for" | "on" | "at");
+    let titled = toks[org_at..]
+        .iter()
+        .take_while(|t| !connector(t))
+        .any(is_title)
+        || toks[..org_at]
+            .iter()
+            .enumerate()
+            .any(|(i, t)| is_title(t) && toks[i..org_at].iter().any(connector));
     if org_words.is_empty() || titled {
         return ControlFlow::Continue(());
     }
