@@ -2844,6 +2844,88 @@ fn pronoun(p: &Phrase) -> Verdict {
     ControlFlow::Break(Some((speaker, Resolution::Pronoun)))
 }
 
+/// The organization a phrase with an organization word names: the issuing office with
+/// that word, the name as written (over commas through a portfolio), the organization
+/// named before, a statement's author, or the first issuing office.
+fn organization_named(
+    ctx: &Context,
+    chunks: &[&[Token]],
+    toks: &[Token],
+    org_words: &[&str],
+) -> Option<(String, Option<EntityRef>)> {
+    let named = toks[1..]
+        .iter()
+        .all(|t| t.word.chars().next().is_some_and(char::is_uppercase));
+    let issuers = ctx.issued_by.iter().zip(ctx.issuer_ids);
+    let issuer = issuers.clone().find(|(i, _)| {
+        org_words
+            .iter()
+            .any(|w| i.split_whitespace().any(|x| x == *w))
+    });
+    // `the office said` after `the General Prosecution Office said`: the organization
+    // named before, then the first issuing office (a publisher's name does not hold the
+    // word).
+    let named_before = || {
+        let name = org_words.iter().find_map(|w| org_named_before(ctx, w))?;
+        Some((name.to_string(), ctx.gazetteer.lookup(name)))
+    };
+    let first_issuer = || {
+        let (issuer, id) = issuers.clone().next()?;
+        Some((issuer.clone(), *id))
+    };
+    // `the Ministry of Agriculture, Regional Development and Environment`: over commas.
+    let name_end = chunks
+        .iter()
+        .skip(1)
+        .take_while(|c| goes_on(ctx, c))
+        .last()
+        .map_or(toks[toks.len() - 1].span.end, |c| c[c.len() - 1].span.end);
+    match issuer {
+        Some((issuer, id)) => Some((issuer.clone(), *id)),
+        None if named && toks.len() > 2 => {
+            let name = ctx.text[toks[1].span.start..name_end].to_string();
+            let id = ctx.gazetteer.lookup(&name);
+            Some((name, id))
+        }
+        None if named => named_before().or_else(|| first_issuer().filter(|_| toks.len() == 2)),
+        // `The Aqtobe regional police department`: a name in lower case after a place.
+        None if toks[1].word.starts_with(char::is_uppercase) && toks.len() > 2 => {
+            let name = &ctx.text[toks[1].span.start..name_end];
+            Some((name.to_string(), None))
+        }
+        None => named_before()
+            .or_else(|| author_before(ctx, org_words))
+            .or_else(first_issuer),
+    }
+}
+
+/// Whether the phrase of an organization names a person's title: a title as written
+/// (`the Mission's Head`, `the Head of Mission`), not a lower-case word that is also one
+/// (`the regional police department`), a word of the name's portfolio (`the Ministry of
+/// Foreign Affairs`) or one inside the name (`the Kharkiv Regional Military
+/// Administration`).
+fn person_title(toks: &[Token]) -> bool {
+    let org_at = toks
+        .iter()
+        .rposition(|t| {
+            LEXICON
+                .organization_word(without_possessive(t.word))
+                .is_some()
+        })
+        .unwrap_or(0);
+    let is_title =
+        |t: &Token| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank));
+    let connector = |t: &Token| matches!(t.word, "of" | "for" | "on" | "at");
+    toks[org_at..]
+        .iter()
+        .take_while(|t| !connector(t))
+        .any(is_title)
+        || toks[..org_at]
+            .iter()
+            .enumerate()
+            .any(|(i, t)| is_title(t) && toks[i..org_at].iter().any(connector))
+}
+
 /// `a statement by Eva Moretti, …`: the author is the speaker.
 fn authored_by(p: &Phrase) -> Verdict {
     let toks = &p.toks;
@@ -3323,77 +3405,11 @@ fn organization_word(p: &Phrase) -> Verdict {
             LEXICON.organization_word(word)
         })
         .collect();
-    // A title as written (`the Mission's Head`), not a lower-case word that is also one
-    // (`the regional police department`), nor a word of the name's portfolio (`the
-    // Ministry of Foreign Affairs`).
-    // Nor one inside the organization's name (`the Kharkiv Regional Military
-    // Administration`, but `the Head of Mission`).
-    let org_at = toks
-        .iter()
-        .rposition(|t| {
-            LEXICON
-                .organization_word(without_possessive(t.word))
-                .is_some()
-        })
-        .unwrap_or(0);
-    let is_title =
-        |t: &Token| matches!(LEXICON.kind(t.word), Some(WordKind::Title | WordKind::Rank));
-    let connector = |t: &Token| matches!(t.word, "of" | "for" | "on" | "at");
-    let titled = toks[org_at..]
-        .iter()
-        .take_while(|t| !connector(t))
-        .any(is_title)
-        || toks[..org_at]
-            .iter()
-            .enumerate()
-            .any(|(i, t)| is_title(t) && toks[i..org_at].iter().any(connector));
+    let titled = person_title(toks);
     if org_words.is_empty() || titled {
         return ControlFlow::Continue(());
     }
-    let named = toks[1..]
-        .iter()
-        .all(|t| t.word.chars().next().is_some_and(char::is_uppercase));
-    let issuers = ctx.issued_by.iter().zip(ctx.issuer_ids);
-    let issuer = issuers.clone().find(|(i, _)| {
-        org_words
-            .iter()
-            .any(|w| i.split_whitespace().any(|x| x == *w))
-    });
-    // `the office said` after `the General Prosecution Office said`: the organization
-    // named before, then the first issuing office (a publisher's name does not hold the
-    // word).
-    let named_before = || {
-        let name = org_words.iter().find_map(|w| org_named_before(ctx, w))?;
-        Some((name.to_string(), ctx.gazetteer.lookup(name)))
-    };
-    let first_issuer = || {
-        let (issuer, id) = issuers.clone().next()?;
-        Some((issuer.clone(), *id))
-    };
-    // `the Ministry of Agriculture, Regional Development and Environment`: over commas.
-    let name_end = chunks
-        .iter()
-        .skip(1)
-        .take_while(|c| goes_on(ctx, c))
-        .last()
-        .map_or(toks[toks.len() - 1].span.end, |c| c[c.len() - 1].span.end);
-    let found = match issuer {
-        Some((issuer, id)) => Some((issuer.clone(), *id)),
-        None if named && toks.len() > 2 => {
-            let name = ctx.text[toks[1].span.start..name_end].to_string();
-            let id = ctx.gazetteer.lookup(&name);
-            Some((name, id))
-        }
-        None if named => named_before().or_else(|| first_issuer().filter(|_| toks.len() == 2)),
-        // `The Aqtobe regional police department`: a name in lower case after a place.
-        None if toks[1].word.starts_with(char::is_uppercase) && toks.len() > 2 => {
-            let name = &ctx.text[toks[1].span.start..name_end];
-            Some((name.to_string(), None))
-        }
-        None => named_before()
-            .or_else(|| author_before(ctx, &org_words))
-            .or_else(first_issuer),
-    };
+    let found = organization_named(ctx, &chunks, toks, &org_words);
     let Some((name, entity)) = found else {
         return ControlFlow::Break(None);
     };
