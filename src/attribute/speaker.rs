@@ -241,9 +241,13 @@ fn is_name_word(ctx: &Context, t: &Token) -> bool {
 }
 
 /// A surname in capitals, as the Council of Europe writes it (`ANTTILA-KORPI`): three
-/// or more letters, all capitals, and no acronym's slash.
-fn capitals_surname(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
+/// or more letters, all capitals, no acronym's slash, and not a listed organization or
+/// place (`Ana Lee UNICEF`).
+fn capitals_surname(ctx: &Context, t: &Token) -> bool {
+    let word = t.word;
+    let listed = covered_by_mention(ctx, t.span, &[EntityType::Place, EntityType::Organization]);
+    listed.is_none()
+        && word.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
         && word
             .chars()
             .all(|c| c.is_uppercase() || c == '-' || c == '\'')
@@ -273,7 +277,7 @@ fn name_runs(ctx: &Context, toks: &[Token]) -> Vec<(usize, usize)> {
             && PARTICLES.contains(&toks[i].word)
             && toks.get(1).is_some_and(|next| is_name_word(ctx, next));
         // `Ms ANTTILA-KORPI`: a surname in capitals after an honorific.
-        let capitals_after_honorific = capitals_surname(toks[i].word)
+        let capitals_after_honorific = capitals_surname(ctx, &toks[i])
             && i > 0
             && matches!(LEXICON.kind(toks[i - 1].word), Some(WordKind::Honorific(_)));
         if !is_name_word(ctx, &toks[i])
@@ -289,7 +293,7 @@ fn name_runs(ctx: &Context, toks: &[Token]) -> Vec<(usize, usize)> {
         loop {
             // `Liisa ANTTILA-KORPI`: the Council of Europe writes surnames in capitals.
             let next_is_name = end < toks.len()
-                && (is_name_word(ctx, &toks[end]) || capitals_surname(toks[end].word));
+                && (is_name_word(ctx, &toks[end]) || capitals_surname(ctx, &toks[end]));
             if next_is_name {
                 end += 1;
             } else if let Some(skip) = (end..toks.len())
@@ -956,12 +960,7 @@ fn country_after<'r>(raw: &'r str, from: usize, within: &InPhrase) -> Option<(us
         // Zenica-Doboj Canton`.
         let republic = bare.ends_with(" Republic")
             || bare.contains("Republic of ")
-            || bare.rsplit(' ').next().is_some_and(|w| {
-                matches!(
-                    w,
-                    "Canton" | "Region" | "Oblast" | "Province" | "District" | "County"
-                )
-            });
+            || bare.rsplit(' ').next().is_some_and(territory);
         let capitalised = bare
             .split(' ')
             .all(|w| w.starts_with(char::is_uppercase) || w == "of" || w == "and");
@@ -1237,16 +1236,7 @@ fn tidy_org<'o>(gazetteer: &Gazetteer, org: &'o str) -> &'o str {
     let o = circumstance_cut(org.trim());
     // `village of Văsieni, Ialoveni district`: the district is where it lies.
     let o = match o.rsplit_once(", ") {
-        Some((body, district))
-            if district.rsplit(' ').next().is_some_and(|w| {
-                matches!(
-                    w,
-                    "district" | "region" | "oblast" | "province" | "county" | "raion"
-                )
-            }) =>
-        {
-            body
-        }
+        Some((body, district)) if district.rsplit(' ').next().is_some_and(territory) => body,
         _ => o,
     };
     let o = match o.rsplit_once(" from ") {
@@ -1620,6 +1610,15 @@ fn circumstance_cut(org: &str) -> &str {
         }
     }
     org
+}
+
+/// A word for a country's territorial unit: `Canton`, `region`, `oblast`, `district`.
+fn territory(word: &str) -> bool {
+    [
+        "canton", "region", "oblast", "province", "district", "county", "raion",
+    ]
+    .iter()
+    .any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// The words of `s` split at single spaces, with the byte where each starts.
@@ -2150,12 +2149,9 @@ fn title_before_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize) -> Option<S
         let listed = chunks[k].iter().any(|t| ROLE_CONNECTORS.contains(&t.word));
         // `The mayor of the village of Văsieni, Ialoveni district, Name`: where it lies.
         let district = chunks[k].len() <= 3
-            && chunks[k].last().is_some_and(|t| {
-                matches!(
-                    t.word,
-                    "district" | "region" | "oblast" | "province" | "county" | "raion"
-                )
-            });
+            && chunks[k]
+                .last()
+                .is_some_and(|t| t.word.starts_with(char::is_lowercase) && territory(t.word));
         let continues = district
             || chunks[k][0].word.starts_with(char::is_uppercase)
                 && chunks[k].iter().all(title_word)
