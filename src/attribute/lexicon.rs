@@ -142,10 +142,12 @@ impl Lexicon {
             .find_iter(s)
             .filter(|m| {
                 // `so-called` is not `called`: a verb starts after whitespace or punctuation.
+                // `incidents reported by civil society` is a participle, not a tag.
                 let before = s[..m.start()].chars().next_back();
                 let after = s[m.end()..].chars().next();
                 !before.is_some_and(|p| p.is_alphanumeric() || p == '-')
                     && !after.is_some_and(char::is_alphanumeric)
+                    && !(s[m.range()].ends_with("ed") && s[m.end()..].starts_with(" by "))
             })
             .map(|m| (m.start(), m.end()))
             .collect()

@@ -3388,8 +3388,14 @@ fn organization_word(p: &Phrase) -> Verdict {
     let owner = without_possessive(toks[0].word);
     let possessive = owner.len() < toks[0].word.len() && is_place(ctx.gazetteer, owner);
     let determiner = matches!(p.first.as_str(), "the" | "a" | "an") || possessive;
-    // Longer only as a name (`the Ministry of Foreign Affairs of Azerbaijan`).
-    let long = toks.len() > 6 && !(toks.len() <= 12 && toks[1..].iter().all(title_word));
+    // Longer only as a name (`the Ministry of Foreign Affairs of Azerbaijan`), or as a
+    // unit of one (`the press service of the Chernihiv Regional Military Administration`).
+    let name_from = toks[1..]
+        .iter()
+        .position(|t| t.word == "of")
+        .filter(|&of| toks[1..=of].iter().all(|t| t.word.starts_with(char::is_lowercase)))
+        .map_or(1, |of| of + 2);
+    let long = toks.len() > 6 && !(toks.len() <= 12 && toks[name_from..].iter().all(title_word));
     if !determiner || long {
         return ControlFlow::Continue(());
     }
