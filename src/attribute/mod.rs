@@ -696,7 +696,9 @@ fn previous_subject(
     // The quote opens its sentence, or the pronoun does (`He warned that “…”`). A
     // sentence that opens with a quote is not narrative; one with a partial quote later
     // is (`the Representative wrote that "…"`).
-    let pronoun_first = ["He ", "She "].iter().any(|p| own.starts_with(p));
+    let pronoun_first = ["He ", "She ", "According to him,", "According to her,"]
+        .iter()
+        .any(|p| own.starts_with(p));
     if !(own.is_empty() || pronoun_first) {
         return None;
     }
@@ -982,7 +984,13 @@ fn according_to(ctx: &Context, lead_in: Span) -> Option<Option<Attribution>> {
         let at = finder.rfind(raw)?;
         Some(at + finder.needle().len())
     })?;
-    let phrase = Span::new(lead_in.start + at, lead_in.end);
+    // `According to her, officers “…”`: the pronoun is the whole phrase.
+    let pronoun = ["her,", "him,"]
+        .iter()
+        .find(|p| raw[at..].starts_with(*p))
+        .map_or(0, |p| p.len() - 1);
+    let end = if pronoun > 0 { lead_in.start + at + pronoun } else { lead_in.end };
+    let phrase = Span::new(lead_in.start + at, end);
     Some(
         speaker::parse(ctx, phrase, Order::VerbFirst).map(|(speaker, resolution)| {
             Attribution::new(Cue::AccordingTo, None, speaker, resolution)

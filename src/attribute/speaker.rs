@@ -2806,10 +2806,13 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<Parsed> {
 /// `he`, `she`: the nearest person before who fits.
 fn pronoun(p: &Phrase) -> Verdict {
     let ctx = p.ctx;
-    if !(matches!(p.first.as_str(), "he" | "she") && p.toks.len() <= 3) {
+    // `according to her`: the object form only as the whole phrase.
+    let subject = matches!(p.first.as_str(), "he" | "she") && p.toks.len() <= 3;
+    let object = matches!(p.first.as_str(), "him" | "her") && p.toks.len() == 1;
+    if !(subject || object) {
         return ControlFlow::Continue(());
     }
-    let gender = if p.first == "he" {
+    let gender = if matches!(p.first.as_str(), "he" | "him") {
         crate::gazetteer::Gender::Male
     } else {
         crate::gazetteer::Gender::Female
@@ -3190,6 +3193,13 @@ fn person_speaker(
     if speaker.role.is_none() {
         if let Some(title) = title_before_chunk(ctx, chunks, ci) {
             role_and_org(ctx, title, &mut speaker);
+        }
+    }
+    // `a farmer from Mangyt village, Rustam Kadyrov, said`: a description before the name.
+    if let Some(before) = ci.checked_sub(1).map(|k| chunks[k]) {
+        let indefinite = matches!(before[0].word, "a" | "an" | "A" | "An");
+        if speaker.role.is_none() && indefinite && is_apposition(before) {
+            role_and_org(ctx, span_of(before, 0, before.len()), &mut speaker);
         }
     }
     if speaker.role.is_none() {
