@@ -989,7 +989,11 @@ fn according_to(ctx: &Context, lead_in: Span) -> Option<Option<Attribution>> {
         .iter()
         .find(|p| raw[at..].starts_with(*p))
         .map_or(0, |p| p.len() - 1);
-    let end = if pronoun > 0 { lead_in.start + at + pronoun } else { lead_in.end };
+    let end = if pronoun > 0 {
+        lead_in.start + at + pronoun
+    } else {
+        lead_in.end
+    };
     let phrase = Span::new(lead_in.start + at, end);
     Some(
         speaker::parse(ctx, phrase, Order::VerbFirst).map(|(speaker, resolution)| {

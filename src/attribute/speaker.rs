@@ -268,8 +268,12 @@ fn name_runs(ctx: &Context, toks: &[Token]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < toks.len() {
         // A first name that is also a place (`Sofia Lindqvist`, `Georgia Brown`) starts a
-        // run when a name word follows it.
-        let first_name_place = toks.get(i + 1).is_some_and(|next| is_name_word(ctx, next))
+        // run when a name word follows it, but not after a preposition (`Ambassador of
+        // Japan to Tajikistan Kenji Morikawa`).
+        let after_preposition =
+            i > 0 && matches!(toks[i - 1].word, "of" | "to" | "in" | "for" | "from" | "at");
+        let first_name_place = !after_preposition
+            && toks.get(i + 1).is_some_and(|next| is_name_word(ctx, next))
             && covered_by_mention(ctx, toks[i].span, &[EntityType::Place])
                 .is_some_and(|m| m.span == toks[i].span);
         // `van Dijk said`: a surname's particle opening its chunk.
@@ -893,11 +897,21 @@ fn government_and_country<'r>(
     }
     // `Ambassador of Japan to Tajikistan`: the sending country is the organization.
     if cut.title == "Ambassador" && cut.connector == " of " {
-        let p = place.filter(|p| {
+        let sender = place.filter(|p| {
             let rest = &raw[p.span.end..];
             rest.is_empty() || rest.starts_with(" to ")
-        })?;
-        return Some((&raw[..cut.at], &raw[p.span.range()]));
+        });
+        if let Some(p) = sender {
+            return Some((&raw[..cut.at], &raw[p.span.range()]));
+        }
+        // `Ambassador of the European Union to Georgia`: a sending body.
+        let from = cut.at + cut.connector.len();
+        let to = from + raw[from..].find(" to ")?;
+        let body = &raw[from..to];
+        let body = body.strip_prefix("the ").unwrap_or(body);
+        return body
+            .starts_with(char::is_uppercase)
+            .then(|| (&raw[..cut.at], body));
     }
     let governs = cut.connector == " of " && cut.title != "Representative";
     let p = place.filter(|p| governs && p.span.end == raw.len())?;
@@ -1743,8 +1757,18 @@ impl Run<'_, '_> {
         self.chunks.get(self.ci + 1).copied()
     }
 
+    /// Also before a bracket that closes the chunk: `Pedro Alcaraz Ruiz (Spain), Head of
+    /// the delegation`, `Karin Øvergaard (MP, Norway),`.
     fn ends_chunk(&self) -> bool {
-        self.b == self.chunk().len()
+        let chunk = self.chunk();
+        let text = self.ctx.text;
+        match (chunk.get(self.b), chunk.last()) {
+            (None, _) => true,
+            (Some(first), Some(last)) => {
+                text[..first.span.start].ends_with('(') && text[last.span.end..].starts_with(')')
+            }
+            _ => false,
+        }
     }
 
     fn gazetteer_person(&self) -> Option<Match> {
@@ -3161,6 +3185,7 @@ fn person_speaker(
         speaker.entity = Some(entity);
         speaker.gender = e.gender;
     }
+    let name_at = chunk.partition_point(|t| t.span.start < name_span.start);
     // Honorifics before the name give gender; titles before it are the role.
     let before: Vec<&Token> = chunk
         .iter()
@@ -3175,7 +3200,6 @@ fn person_speaker(
             _ => {}
         }
     }
-    let name_at = chunk.partition_point(|t| t.span.start < name_span.start);
     let first = title_start(ctx, chunk, name_at);
     let role_start = (first < name_at).then(|| chunk[first].span.start);
     // `Mediator Name, one of the first graduates,`: a title before the name comes first.
@@ -3192,7 +3216,15 @@ fn person_speaker(
     // Malta Karl Vella`).
     if speaker.role.is_none() {
         if let Some(title) = title_before_chunk(ctx, chunks, ci) {
-            role_and_org(ctx, title, &mut speaker);
+            // `Deputy Minister of Education, Science and Youth of Georgia Name`: the
+            // portfolio goes on before the name.
+            // The rest of a list (`Science and Youth`), not a second title (`…, Foreign
+            // Minister of Malta Karl Vella`) nor an honorific (`…, Dr. Halvard Mykland`).
+            let before_name = &chunk[..name_at];
+            let goes_on =
+                before_name.iter().all(title_word) && before_name.iter().any(|t| t.word == "and");
+            let end = if goes_on { name_span.start } else { title.end };
+            role_and_org(ctx, Span::new(title.start, end), &mut speaker);
         }
     }
     // `a farmer from Mangyt village, Rustam Kadyrov, said`: a description before the name.
@@ -3403,7 +3435,11 @@ fn organization_word(p: &Phrase) -> Verdict {
     let name_from = toks[1..]
         .iter()
         .position(|t| t.word == "of")
-        .filter(|&of| toks[1..=of].iter().all(|t| t.word.starts_with(char::is_lowercase)))
+        .filter(|&of| {
+            toks[1..=of]
+                .iter()
+                .all(|t| t.word.starts_with(char::is_lowercase))
+        })
         .map_or(1, |of| of + 2);
     let long = toks.len() > 6 && !(toks.len() <= 12 && toks[name_from..].iter().all(title_word));
     if !determiner || long {
@@ -3465,6 +3501,8 @@ mod tests {
             ("Prime Minister of Montenegro", Some("Prime Minister"), Some("Montenegro")),
             ("Ambassador of Austria", Some("Ambassador"), Some("Austria")),
             ("Ambassador of the Netherlands to Bosnia and Herzegovina", Some("Ambassador"), Some("Netherlands")),
+            ("Ambassador of the European Union to Georgia", Some("Ambassador"), Some("European Union")),
+            ("Ambassador of the Sovereign Order of Malta to Serbia", Some("Ambassador"), Some("Sovereign Order of Malta")),
         ];
         for &(phrase, role, org) in cases {
             let split = split_role(&gazetteer, (&[], &[]), phrase, None);
