@@ -145,9 +145,10 @@ impl Lexicon {
                 // `incidents reported by civil society` is a participle, not a tag.
                 let before = s[..m.start()].chars().next_back();
                 let after = s[m.end()..].chars().next();
-                !before.is_some_and(|p| p.is_alphanumeric() || p == '-')
-                    && !after.is_some_and(char::is_alphanumeric)
-                    && !(s[m.range()].ends_with("ed") && s[m.end()..].starts_with(" by "))
+                let inside_word = before.is_some_and(|p| p.is_alphanumeric() || p == '-')
+                    || after.is_some_and(char::is_alphanumeric);
+                let participle = s[m.range()].ends_with("ed") && s[m.end()..].starts_with(" by ");
+                !(inside_word || participle)
             })
             .map(|m| (m.start(), m.end()))
             .collect()
