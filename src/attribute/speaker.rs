@@ -2903,6 +2903,7 @@ fn organization_named(
         .take_while(|c| goes_on(ctx, c))
         .last()
         .map_or(toks[toks.len() - 1].span.end, |c| c[c.len() - 1].span.end);
+    let unit = unit_of(toks);
     match issuer {
         Some((issuer, id)) => Some((issuer.clone(), *id)),
         None if named && toks.len() > 2 => {
@@ -2911,6 +2912,12 @@ fn organization_named(
             Some((name, id))
         }
         None if named => named_before().or_else(|| first_issuer().filter(|_| toks.len() == 2)),
+        // `the press service of the Chernihiv Regional Military Administration`: the body.
+        None if unit.is_some() => {
+            let from = unit.unwrap_or(1);
+            let name = &ctx.text[toks[from].span.start..name_end];
+            Some((name.to_string(), ctx.gazetteer.lookup(name)))
+        }
         // `The Aqtobe regional police department`: a name in lower case after a place.
         None if toks[1].word.starts_with(char::is_uppercase) && toks.len() > 2 => {
             let name = &ctx.text[toks[1].span.start..name_end];
@@ -2920,6 +2927,19 @@ fn organization_named(
             .or_else(|| author_before(ctx, org_words))
             .or_else(first_issuer),
     }
+}
+
+/// Where the body's name starts in a phrase that names a unit of it in lower case (`the
+/// press service of the Chernihiv Regional Military Administration`): the token after `of`
+/// (and `the`), when capitalised words follow to the end.
+fn unit_of(toks: &[Token]) -> Option<usize> {
+    let of = 1 + toks.get(1..)?.iter().position(|t| t.word == "of")?;
+    let lower_unit = toks[1..of]
+        .iter()
+        .all(|t| t.word.starts_with(char::is_lowercase));
+    let from = of + 1 + usize::from(toks.get(of + 1).is_some_and(|t| t.word == "the"));
+    let named = from < toks.len() && toks[from..].iter().all(title_word);
+    (of > 1 && lower_unit && named).then_some(from)
 }
 
 /// Whether the phrase of an organization names a person's title: a title as written
@@ -2988,7 +3008,12 @@ fn unnamed(p: &Phrase) -> Verdict {
     // organization's (`a statement on the website`).
     let head = toks[1.min(toks.len())..]
         .iter()
-        .take_while(|t| !matches!(t.word, "from" | "of" | "in" | "at" | "with" | "who" | "on"))
+        .take_while(|t| {
+            !matches!(
+                t.word,
+                "from" | "of" | "in" | "at" | "with" | "who" | "on" | "for"
+            )
+        })
         .last();
     let org_kind =
         |t: &Token| LEXICON.kind(without_possessive(t.word)) == Some(WordKind::Organization);
@@ -3046,11 +3071,30 @@ fn unnamed(p: &Phrase) -> Verdict {
             role.push(&singular);
         }
     }
-    let speaker = Speaker {
+    let mut speaker = Speaker {
         role: (!role.is_empty()).then(|| role.join(" ").into()),
         org: (!org.is_empty()).then(|| org.join(" ").into()),
         ..Speaker::unknown()
     };
+    // `a spokesperson for Azerbaijan Caspian Shipping Company`: the body after the noun.
+    if speaker.org.is_none() && !plural {
+        let chunk = chunks.first().copied().unwrap_or(toks);
+        let mut split = Speaker::unknown();
+        role_and_org(
+            ctx,
+            span_of(chunk, from.min(chunk.len()), chunk.len()),
+            &mut split,
+        );
+        // A named body, not `the school in Grigoriopol`.
+        let named = split
+            .org
+            .as_deref()
+            .is_some_and(|o| o.starts_with(char::is_uppercase));
+        if split.role == speaker.role && named {
+            speaker.org = split.org;
+            speaker.org_entity = split.org_entity;
+        }
+    }
     ControlFlow::Break(Some((speaker, Resolution::Unnamed)))
 }
 
@@ -3432,15 +3476,7 @@ fn organization_word(p: &Phrase) -> Verdict {
     let determiner = matches!(p.first.as_str(), "the" | "a" | "an") || possessive;
     // Longer only as a name (`the Ministry of Foreign Affairs of Azerbaijan`), or as a
     // unit of one (`the press service of the Chernihiv Regional Military Administration`).
-    let name_from = toks[1..]
-        .iter()
-        .position(|t| t.word == "of")
-        .filter(|&of| {
-            toks[1..=of]
-                .iter()
-                .all(|t| t.word.starts_with(char::is_lowercase))
-        })
-        .map_or(1, |of| of + 2);
+    let name_from = unit_of(toks).unwrap_or(1);
     let long = toks.len() > 6 && !(toks.len() <= 12 && toks[name_from..].iter().all(title_word));
     if !determiner || long {
         return ControlFlow::Continue(());
