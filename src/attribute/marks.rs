@@ -2,8 +2,9 @@
 //!
 //! Pairs: `“…”`, `„…“`, `„…”`, `«…»`, straight `"…"` (an opening straight mark follows
 //! whitespace, an opening bracket or a dash), and single `‘…’`, `'…'`, `‹…›` outside
-//! double quotes. Straight and curly double marks close each other (`"…”`, `“…"`), as
-//! pages typed in two editors have them. A single closing mark between letters is an
+//! double quotes. Straight and curly double marks close each other (`"…”`, `“…"`, `«…"`),
+//! as pages typed in two editors have them, and two closing single marks close a double
+//! quote (`„…’’`). A single closing mark between letters is an
 //! apostrophe (`O’Brien`, `Kazakhstan’s`) and is never a quote mark. News convention for
 //! long quotes: when a paragraph ends inside a quote and the next paragraph opens with a
 //! quote mark, the quote goes on.
@@ -128,9 +129,14 @@ impl Pairing<'_> {
 
     /// Closes the open quote at the mark.
     fn close(&mut self, m: &Mark) {
-        if let Some((_, start, len)) = self.open.take() {
-            let outer = Span::new(start, m.at + m.c.len_utf8());
-            self.push(outer, Span::new(start + len, m.at));
+        self.close_at(m.at, m.c.len_utf8());
+    }
+
+    /// Closes the open quote with the `len` bytes of marks at `at`.
+    fn close_at(&mut self, at: usize, len: usize) {
+        if let Some((_, start, open_len)) = self.open.take() {
+            let outer = Span::new(start, at + len);
+            self.push(outer, Span::new(start + open_len, at));
         }
     }
 
@@ -175,7 +181,12 @@ impl Pairing<'_> {
                 prev: s[..i_mark].chars().next_back(),
                 next: s[i..].chars().next(),
             };
-            if matches!(c, '‘' | '\'' | '‹' | '’' | '›') {
+            // `„…,’’`: two closing single marks stand for a closing double one.
+            if c == '’' && mark.next == Some('’') && self.open.is_some() {
+                self.close_at(mark.at, 2 * c.len_utf8());
+                i += c.len_utf8();
+                state.marks_before = true;
+            } else if matches!(c, '‘' | '\'' | '‹' | '’' | '›') {
                 self.single_mark(&mark, &mut state);
             } else {
                 self.double_mark(&mark, &mut state);
@@ -241,8 +252,15 @@ impl Pairing<'_> {
             '”' if open.is_some() && open != Some(Opener::Guillemet) => self.close(m),
             '»' if open == Some(Opener::Guillemet) => self.close(m),
             '"' if open == Some(Opener::Straight) => self.close(m),
-            // `“…"`: a straight mark where a closing one stands closes a curly quote.
+            // `“…"`: a straight mark where a closing one stands closes a curly quote, and a
+            // guillemet that no `»` closes later in the paragraph (`«…," he said`).
             '"' if matches!(open, Some(Opener::Curly | Opener::Low)) && !opens_here(prev) => {
+                self.close(m)
+            }
+            '"' if open == Some(Opener::Guillemet)
+                && !opens_here(prev)
+                && !m.s[m.in_paragraph..].contains('»') =>
+            {
                 self.close(m)
             }
             '”' if open.is_none() && opens_word => {

@@ -645,15 +645,18 @@ fn agent_noun(word: &str) -> bool {
                 .any(|end| word.ends_with(end)))
 }
 
-/// `UNDP`, `RFE/RL`, `OSCE`: two or more capitals, with `/` or `-` between them.
+/// `UNDP`, `RFE/RL`, `OSCE`, `CoES`: two or more capitals, with `/` or `-` between them.
 fn is_acronym(word: &str) -> bool {
-    word.chars()
-        .filter(|c| c.is_ascii_uppercase())
-        .nth(1)
-        .is_some()
+    let upper = word.chars().filter(char::is_ascii_uppercase).count();
+    let lower = word.chars().filter(char::is_ascii_lowercase).count();
+    // `CoES`, `CoE`: a few lower-case letters inside, never at the ends (`McDonald`).
+    let ends_upper = word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.ends_with(|c: char| c.is_ascii_uppercase());
+    upper >= 2
+        && (lower == 0 || ends_upper && lower < upper)
         && word
             .chars()
-            .all(|c| c.is_ascii_uppercase() || matches!(c, '/' | '-' | '&'))
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '-' | '&'))
 }
 
 /// A title without the place that ends it (`Representative in Uzbekistan`, `Resident
@@ -1266,9 +1269,14 @@ fn tidy_org<'o>(gazetteer: &Gazetteer, org: &'o str) -> &'o str {
         _ => o,
     };
     let o = match o.split_once(' ') {
+        // `the ODIHR mission`: the body; but `the CoES information department` is a unit
+        // of it, named in full.
         Some((acronym, rest))
             if is_acronym(acronym)
-                && rest.split(' ').all(|w| w.starts_with(char::is_lowercase)) =>
+                && rest.split(' ').all(|w| w.starts_with(char::is_lowercase))
+                && !["department", "unit", "section", "division"]
+                    .iter()
+                    .any(|unit| rest.ends_with(unit)) =>
         {
             acronym
         }
