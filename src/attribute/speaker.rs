@@ -1268,6 +1268,11 @@ fn tidy_org<'o>(gazetteer: &Gazetteer, org: &'o str) -> &'o str {
         }
         _ => o,
     };
+    // `Georgian Young Lawyers’ Association (GYLA`: the acronym names the same body.
+    let o = match o.rsplit_once(" (") {
+        Some((body, acronym)) if is_acronym(acronym.trim_end_matches(')')) => body,
+        _ => o,
+    };
     let o = match o.split_once(' ') {
         // `the ODIHR mission`: the body; but `the CoES information department` is a unit
         // of it, named in full.
