@@ -1841,6 +1841,16 @@ impl Run<'_, '_> {
             || relative_follows()
             || self.title_before().is_some()
             || self.shared_title().is_some()
+            || self.after_listed_portfolio()
+    }
+
+    /// After the rest of a portfolio list whose title stands in the chunk before (`met
+    /// Minister of Education, Science and Youth of Georgia Levan Kiknadze and …`).
+    fn after_listed_portfolio(&self) -> bool {
+        let before = &self.chunk()[..self.a];
+        before.iter().all(title_word)
+            && before.iter().any(|t| t.word == "and")
+            && title_before_chunk(self.ctx, self.chunks, self.ci).is_some()
     }
 
     /// Right after an honorific or rank, or after a title phrase (`ODIHR Adviser on Roma
@@ -2312,7 +2322,9 @@ fn title_phrase(chunk: &[Token]) -> Option<Span> {
     // `the head of the ODIHR observation mission`: up to four lower-case words after the
     // title still belong to it.
     let lower = phrase[title..].iter().filter(|t| !title_word(t)).count();
-    let verb = phrase.iter().any(|t| is_verb_word(t.word));
+    let verb = phrase
+        .iter()
+        .any(|t| is_verb_word(t.word) || IRREGULAR_PAST.contains(&t.word));
     (phrase[..title].iter().all(title_word) && lower <= 4 && !verb)
         .then(|| span_of(phrase, 0, phrase.len()))
 }
