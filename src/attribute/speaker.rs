@@ -15,7 +15,7 @@ use memchr::memmem;
 
 use super::lexicon::{WordKind, LEXICON};
 use super::{Speaker, SpeakerType};
-use crate::gazetteer::{EntityRef, EntityType, Gazetteer, Match};
+use crate::gazetteer::{EntityRef, EntityType, Gazetteer, Gender, Match};
 use crate::span::Span;
 
 const PARTICLES: &[&str] = &[
@@ -2852,6 +2852,25 @@ pub fn parse(ctx: &Context, span: Span, order: Order) -> Option<Parsed> {
     })?
 }
 
+/// A person's gender as known, else as a Slavic or Baltic surname's ending gives it
+/// (`Bajramovska`, `Nazarova`, `-aitė` are women's; `Boboev`, `Dimovski` men's).
+fn likely_gender(person: &Speaker) -> Option<Gender> {
+    if person.gender.is_some() || person.kind != SpeakerType::Person {
+        return person.gender;
+    }
+    let surname = person.name.as_deref()?.rsplit([' ', '-']).next()?;
+    let ends = |endings: &[&str]| endings.iter().any(|e| surname.ends_with(e));
+    if ends(&[
+        "ova", "eva", "ska", "cka", "ová", "ská", "aitė", "ienė", "ytė",
+    ]) {
+        Some(Gender::Female)
+    } else if ends(&["ov", "ev", "ski", "sky", "cki", "ský"]) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
 /// `he`, `she`: the nearest person before who fits.
 fn pronoun(p: &Phrase) -> Verdict {
     let ctx = p.ctx;
@@ -2862,9 +2881,9 @@ fn pronoun(p: &Phrase) -> Verdict {
         return ControlFlow::Continue(());
     }
     let gender = if matches!(p.first.as_str(), "he" | "him") {
-        crate::gazetteer::Gender::Male
+        Gender::Male
     } else {
-        crate::gazetteer::Gender::Female
+        Gender::Female
     };
     // The nearest person who fits, unless the one named just before them is known to
     // be of the pronoun's gender and they are not (`The Minister, Tomas Bello, and Ms.
@@ -2873,7 +2892,7 @@ fn pronoun(p: &Phrase) -> Verdict {
         .people
         .iter()
         .rev()
-        .filter(|p| p.gender.is_none_or(|g| g == gender));
+        .filter(|p| likely_gender(p).is_none_or(|g| g == gender));
     // Nobody fits yet: the pronoun may still refer to an unnamed subject (`One of the
     // counsellors … described the nights. “…,” she said`), found once it is resolved.
     let Some(nearest) = fitting.next() else {
@@ -2884,7 +2903,7 @@ fn pronoun(p: &Phrase) -> Verdict {
         return ControlFlow::Break(Some((someone, Resolution::Pronoun)));
     };
     let found = match fitting.next() {
-        Some(next) if nearest.gender.is_none() && next.gender == Some(gender) => next,
+        Some(next) if likely_gender(nearest).is_none() && next.gender == Some(gender) => next,
         _ => nearest,
     };
     let mut speaker = found.clone();
