@@ -763,6 +763,15 @@ fn cut_at_connector<'r>(
         || org
             .split_whitespace()
             .any(|w| LEXICON.kind(w) == Some(WordKind::Organization));
+    // `Prime Minister of Una-Sana Canton`, `Governor of Sughd Region`: a territory named
+    // in full, listed or not, is what the title governs.
+    let territory_named = cut.connector == " of "
+        && org.contains(' ')
+        && org.rsplit(' ').next().is_some_and(territory)
+        && org.split(' ').all(|w| w.starts_with(char::is_uppercase));
+    if territory_named {
+        return (&raw[..cut.at], Some(org), None);
+    }
     let place = within.kind_at(EntityType::Place, cut.org_at);
     // `Deputy Minister of Education and Science`: a portfolio, not an organization
     // (`Minister of the Interior` too).
@@ -2283,11 +2292,11 @@ fn title_start(ctx: &Context, chunk: &[Token], a: usize) -> usize {
         first -= 1;
     }
     // Articles, connectors and sentence openers lead in; `Prime`, `Foreign` or `Acting`
-    // before a title belong to it.
+    // before a title belong to it, and so does a title in lower case (`head of the …`).
     while first < a
         && (!chunk[first].word.starts_with(char::is_uppercase)
-            || OPENERS.contains(chunk[first].word)
-                && LEXICON.kind(chunk[first].word) != Some(WordKind::Title))
+            || OPENERS.contains(chunk[first].word))
+        && LEXICON.kind(chunk[first].word) != Some(WordKind::Title)
         && covered_by_mention(ctx, chunk[first].span, &[EntityType::Organization]).is_none()
     {
         first += 1;
@@ -3582,6 +3591,8 @@ mod tests {
             ("Ambassador of Austria", Some("Ambassador"), Some("Austria")),
             ("Ambassador of the Netherlands to Bosnia and Herzegovina", Some("Ambassador"), Some("Netherlands")),
             ("Ambassador of the European Union to Georgia", Some("Ambassador"), Some("European Union")),
+            ("Prime Minister of Una-Sana Canton", Some("Prime Minister"), Some("Una-Sana Canton")),
+            ("Governor of Sughd Region", Some("Governor"), Some("Sughd Region")),
             ("Ambassador of the Sovereign Order of Malta to Serbia", Some("Ambassador"), Some("Sovereign Order of Malta")),
         ];
         for &(phrase, role, org) in cases {
