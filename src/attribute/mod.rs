@@ -913,7 +913,7 @@ fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
             let reported = partial || between.clone().any(|w| w == "that");
             let limit = match (reported, (at, end) == last) {
                 (false, _) => 6,
-                (true, true) => 25,
+                (true, true) => 40,
                 (true, false) => 40,
             };
             if between.count() > limit && !raw.ends_with(" as") && !raw.ends_with(':') {

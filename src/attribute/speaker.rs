@@ -2828,6 +2828,7 @@ const RULES: &[fn(&Phrase) -> Verdict] = &[
     epithet,
     title_reference,
     organization_mention,
+    acronym,
     organization_word,
 ];
 
@@ -3407,6 +3408,29 @@ fn introduced_unnamed(ctx: &Context, noun: &str) -> Option<Speaker> {
     let span = Span::new(start, from + at + 1 + noun.len());
     let (speaker, resolution) = parse(ctx, span, Order::SpeakerFirst)?;
     (resolution == Resolution::Unnamed).then_some(speaker)
+}
+
+/// `The CoES said`, `GYLA said`: an acronym the gazetteers do not list names a body, by
+/// the name the text spells out for it before.
+fn acronym(p: &Phrase) -> Verdict {
+    let toks = match p.toks.split_first() {
+        Some((the, rest)) if the.word.eq_ignore_ascii_case("the") => rest,
+        _ => &p.toks[..],
+    };
+    let [only] = toks else {
+        return ControlFlow::Continue(());
+    };
+    if !is_acronym(only.word) {
+        return ControlFlow::Continue(());
+    }
+    let name = spelled_out(p.ctx, only.word).unwrap_or(only.word);
+    let speaker = Speaker {
+        name: Some(name.into()),
+        kind: SpeakerType::Organization,
+        entity: p.ctx.gazetteer.lookup(name),
+        ..Speaker::unknown()
+    };
+    ControlFlow::Break(Some((speaker, Resolution::Organization)))
 }
 
 /// An organization named in the phrase and listed in the gazetteers; an issuing office
