@@ -1012,6 +1012,23 @@ pub(crate) fn split_role(
     phrase: &str,
     mentions: Option<(&[Match], usize)>,
 ) -> RoleSplit {
+    // `a nurse working for the Danish Refugee Council`: the participle only says whom
+    // the person works for.
+    let works = [
+        " working for ",
+        " working with ",
+        " working at ",
+        " who works for ",
+    ];
+    if let Some((at, participle)) = works.iter().find_map(|w| phrase.find(w).map(|at| (at, w))) {
+        let connector = &participle[participle.trim_end().rfind(' ').unwrap_or(0)..];
+        let plain = format!(
+            "{}{connector}{}",
+            &phrase[..at],
+            &phrase[at + participle.len()..]
+        );
+        return split_role(gazetteer, issuers, &plain, None);
+    }
     let Some(raw) = role_phrase(phrase) else {
         return RoleSplit::default();
     };
@@ -3617,6 +3634,8 @@ mod tests {
             ("Ambassador of the European Union to Georgia", Some("Ambassador"), Some("European Union")),
             ("Prime Minister of Una-Sana Canton", Some("Prime Minister"), Some("Una-Sana Canton")),
             ("Governor of Sughd Region", Some("Governor"), Some("Sughd Region")),
+            ("a nurse working for the Danish Refugee Council at the centre", Some("nurse"), Some("Danish Refugee Council")),
+            ("an engineer who works for Caspian Drilling Company", Some("engineer"), Some("Caspian Drilling Company")),
             ("Ambassador of the Sovereign Order of Malta to Serbia", Some("Ambassador"), Some("Sovereign Order of Malta")),
         ];
         for &(phrase, role, org) in cases {
