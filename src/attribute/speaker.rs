@@ -1088,6 +1088,10 @@ pub(crate) fn split_role(
         Some((body, topic)) => (format!("{role} {topic}").into(), Some(body)),
         None => (role.into(), org),
     };
+    // `a resident of Avnevi`, `a native of Osh`: where someone lives is no organization.
+    let last_word = role.rsplit(' ').next().unwrap_or("");
+    let dweller = ["resident", "native", "villager", "inhabitant", "citizen"].contains(&last_word);
+    let org = org.filter(|_| !dweller);
     let org_entity = org.and_then(|o| org_entry(raw, o, &within, known));
     RoleSplit {
         role: Some(role).filter(|r| !r.is_empty()),
@@ -2418,7 +2422,9 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
         chunk[..a].iter().all(title_word) && (b - a >= 2 || gazetteer_person)
     });
     let Some((a, b)) = full_name else {
-        return named_after_descriptor(ctx, &chunks, ci).or_else(|| referring_subject(ctx, chunk));
+        return named_after_descriptor(ctx, &chunks, ci)
+            .or_else(|| first_name_only(ctx, &chunks, ci))
+            .or_else(|| referring_subject(ctx, chunk));
     };
     let name_span = span_of(chunk, a, b);
     let name = &ctx.text[name_span.range()];
@@ -2436,6 +2442,17 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
         role_and_org(ctx, Span::new(title.start, name_span.start), &mut speaker);
         Some(speaker)
     })
+}
+
+/// `Nino, a resident of Avnevi who gave only her first name, said …`: one name word as
+/// the whole subject chunk, described by an indefinite apposition.
+fn first_name_only(ctx: &Context, chunks: &[&[Token]], ci: usize) -> Option<Speaker> {
+    let ([word], next) = (chunks.get(ci)?, chunks.get(ci + 1)?) else {
+        return None;
+    };
+    let described = matches!(next[0].word, "a" | "an") && is_apposition(next);
+    (described && is_name_word(ctx, word) && !capitals_surname(ctx, word))
+        .then(|| person_speaker(ctx, chunks, ci, word.span, None))
 }
 
 /// The last two words of run `(a, b)` of at least three (three with a middle initial),
@@ -3648,6 +3665,7 @@ mod tests {
             ("Governor of Sughd Region", Some("Governor"), Some("Sughd Region")),
             ("a nurse working for the Danish Refugee Council at the centre", Some("nurse"), Some("Danish Refugee Council")),
             ("an engineer who works for Caspian Drilling Company", Some("engineer"), Some("Caspian Drilling Company")),
+            ("a resident of Avnevi", Some("resident"), None),
             ("Ambassador of the Sovereign Order of Malta to Serbia", Some("Ambassador"), Some("Sovereign Order of Malta")),
         ];
         for &(phrase, role, org) in cases {
