@@ -1345,13 +1345,19 @@ fn tidy_org<'o>(gazetteer: &Gazetteer, org: &'o str) -> &'o str {
 }
 
 /// An organization's name without what describes it: `Almaty-based Media Rights
-/// Monitor`, `the NGO Yangi Qadam`, `the news website Bishkek Report` → the name.
+/// Monitor`, `the NGO Yangi Qadam`, `the news website Bishkek Report`, `Dushanbe clothing
+/// company Atlas Style` → the name.
 /// All in lower case (`a local news portal`) it is kept.
 fn without_descriptor(org: &str) -> &str {
-    let mut rest = org;
+    let lower_word = |w: &str| w.starts_with(char::is_lowercase) && !ROLE_CONNECTORS.contains(&w);
+    // `Dushanbe clothing company Atlas Style`: a town before the description.
+    let town = org.split_once(' ').filter(|(town, after)| {
+        town.starts_with(char::is_uppercase) && after.split(' ').next().is_some_and(lower_word)
+    });
+    let mut rest = town.map_or(org, |(_, after)| after);
     let mut lower = false;
     while let Some((word, after)) = rest.split_once(' ') {
-        let lower_word = word.starts_with(char::is_lowercase) && !ROLE_CONNECTORS.contains(&word);
+        let lower_word = lower_word(word);
         if !(lower_word || word.ends_with("-based") || matches!(word, "NGO" | "NGOs")) {
             break;
         }
@@ -1363,7 +1369,8 @@ fn without_descriptor(org: &str) -> &str {
         && rest
             .split(' ')
             .all(|w| w.starts_with(char::is_uppercase) || ROLE_CONNECTORS.contains(&w));
-    if lower && !name {
+    // After a town, only a description and a name (`Namangan region` stays).
+    if lower && !name || town.is_some() && !(lower && name) {
         org
     } else {
         rest
