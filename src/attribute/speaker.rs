@@ -1370,7 +1370,11 @@ fn without_descriptor(org: &str) -> &str {
             .split(' ')
             .all(|w| w.starts_with(char::is_uppercase) || ROLE_CONNECTORS.contains(&w));
     // After a town, only a description and a name (`Namangan region` stays).
-    if lower && !name || town.is_some() && !(lower && name) {
+    let whole = match town {
+        Some(_) => !(lower && name),
+        None => lower && !name,
+    };
+    if whole {
         org
     } else {
         rest
