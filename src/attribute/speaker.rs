@@ -2435,7 +2435,13 @@ pub fn subject(ctx: &Context, span: Span) -> Option<Speaker> {
     let Some((a, b)) = full_name else {
         return named_after_descriptor(ctx, &chunks, ci)
             .or_else(|| first_name_only(ctx, &chunks, ci))
-            .or_else(|| referring_subject(ctx, chunk));
+            .or_else(|| {
+                let mut someone = referring_subject(ctx, chunk)?;
+                if someone.name.is_none() {
+                    described_with_body(ctx, chunks.get(ci + 1).copied(), &mut someone);
+                }
+                Some(someone)
+            });
     };
     let name_span = span_of(chunk, a, b);
     let name = &ctx.text[name_span.range()];
@@ -3187,6 +3193,7 @@ fn unnamed(p: &Phrase) -> Verdict {
         ..Speaker::unknown()
     };
     // `a spokesperson for Azerbaijan Caspian Shipping Company`: the body after the noun.
+    described_with_body(ctx, chunks.get(1).copied(), &mut speaker);
     let chunk = chunks.first().copied().unwrap_or(toks);
     let capitalised = |t: &Token| t.word.starts_with(char::is_uppercase);
     if speaker.org.is_none() && !plural && chunk.iter().skip(from).any(capitalised) {
@@ -3207,6 +3214,28 @@ fn unnamed(p: &Phrase) -> Verdict {
         }
     }
     ControlFlow::Break(Some((speaker, Resolution::Unnamed)))
+}
+
+/// `One participant, a judge at the Cahul District Court,`: for someone unnamed, an
+/// indefinite description in the next chunk that names a body says more than the noun
+/// (`One survivor, a mother of three,` does not).
+fn described_with_body(ctx: &Context, next: Option<&[Token]>, speaker: &mut Speaker) {
+    let Some(next) = next.filter(|c| matches!(c[0].word, "a" | "an") && is_apposition(c)) else {
+        return;
+    };
+    let mut split = Speaker::unknown();
+    role_and_org(ctx, span_of(next, 0, next.len()), &mut split);
+    // A body, not the town someone comes from (`an interpreter from Vršac`).
+    let body = |o: &str| {
+        o.split(' ')
+            .any(|w| LEXICON.kind(w) == Some(WordKind::Organization))
+    };
+    let named = split.org_entity.is_some() || split.org.as_deref().is_some_and(body);
+    if split.role.is_some() && named {
+        speaker.role = split.role;
+        speaker.org = split.org;
+        speaker.org_entity = split.org_entity;
+    }
 }
 
 /// A person's name: a gazetteer person, a run of capitalised words, a surname or title
