@@ -3192,28 +3192,34 @@ fn unnamed(p: &Phrase) -> Verdict {
         org: (!org.is_empty()).then(|| org.join(" ").into()),
         ..Speaker::unknown()
     };
-    // `a spokesperson for Azerbaijan Caspian Shipping Company`: the body after the noun.
     described_with_body(ctx, chunks.get(1).copied(), &mut speaker);
-    let chunk = chunks.first().copied().unwrap_or(toks);
-    let capitalised = |t: &Token| t.word.starts_with(char::is_uppercase);
-    if speaker.org.is_none() && !plural && chunk.iter().skip(from).any(capitalised) {
-        let mut split = Speaker::unknown();
-        role_and_org(
-            ctx,
-            span_of(chunk, from.min(chunk.len()), chunk.len()),
-            &mut split,
-        );
-        // A named body, not `the school in Grigoriopol`.
-        let named = split
-            .org
-            .as_deref()
-            .is_some_and(|o| o.starts_with(char::is_uppercase));
-        if split.role == speaker.role && named {
-            speaker.org = split.org;
-            speaker.org_entity = split.org_entity;
-        }
+    if speaker.org.is_none() && !plural {
+        let chunk = chunks.first().copied().unwrap_or(toks);
+        body_after_noun(ctx, &chunk[from.min(chunk.len())..], &mut speaker);
     }
     ControlFlow::Break(Some((speaker, Resolution::Unnamed)))
+}
+
+/// `a spokesperson for Azerbaijan Caspian Shipping Company`: the body named after an
+/// unnamed speaker's noun (`noun_phrase`), when its role is that noun; a body in lower case
+/// (`the school in Grigoriopol`) is none.
+fn body_after_noun(ctx: &Context, noun_phrase: &[Token], speaker: &mut Speaker) {
+    if !noun_phrase
+        .iter()
+        .any(|t| t.word.starts_with(char::is_uppercase))
+    {
+        return;
+    }
+    let mut split = Speaker::unknown();
+    role_and_org(ctx, span_of(noun_phrase, 0, noun_phrase.len()), &mut split);
+    let named = split
+        .org
+        .as_deref()
+        .is_some_and(|o| o.starts_with(char::is_uppercase));
+    if split.role == speaker.role && named {
+        speaker.org = split.org;
+        speaker.org_entity = split.org_entity;
+    }
 }
 
 /// `One participant, a judge at the Cahul District Court,`: for someone unnamed, an
