@@ -1,9 +1,10 @@
 //! Errors that stop a run, and warnings that are recorded while the run goes on.
 //!
-//! An [`Error`] is fatal for the whole run (a gazetteer that cannot be read, an output
-//! directory that cannot be written). Problems with one input file, one JSONL line or one
-//! gazetteer row are [`Warning`]s: they are printed, written to `warnings.csv` and counted,
-//! and the rest of the input is processed.
+//! An [`Error`] is fatal for the whole run: a gazetteer that cannot be read or has a row
+//! with an error (every such row is listed at `file:line`), an output directory that cannot
+//! be written. Problems with one input file or one JSONL line are [`Warning`]s: they are
+//! printed, written to `warnings.csv` and counted, and the rest of the input is processed.
+//! Gazetteer notes (rows loaded as written) are printed by `whosaid gazetteer check`.
 
 use std::path::PathBuf;
 

@@ -30,9 +30,9 @@
 //! **Why a byte scanner and not UAX #29 (`unicode-segmentation`).** The Unicode rules
 //! split after every title and initial and know no abbreviations, lists or ellipsis
 //! conventions; undoing that in a rule layer means re-scanning every boundary with the
-//! context the scanner already has. The scanner visits each byte once through a 256-entry
-//! table and looks at words only around terminal marks, which is several times faster than
-//! UAX #29 alone (see `benches/segment.rs`). Invariant, checked by a property test: the
+//! context the scanner already has. The scanner jumps from one terminal mark to the next
+//! with memchr (`scan::NextByte`) and looks at words only around those marks,
+//! which is several times faster than UAX #29 alone (see `benches/segment.rs`). Invariant, checked by a property test: the
 //! sentences of a paragraph tile it, in order, and only whitespace between them is left
 //! out.
 
