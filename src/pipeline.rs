@@ -426,7 +426,7 @@ pub struct RunOptions<'a> {
 
 /// Weight of a parallel batch ([`Unit::weight`]: 256 pages, or about 4 MiB of JSON Lines):
 /// enough to keep every thread busy, little enough to bound memory.
-const BATCH: usize = 256;
+const BATCH_WEIGHT: usize = 256;
 
 /// Reads, annotates and writes every input. Per-input problems become warnings; only
 /// output errors stop the run (and then no table is left half-written). What discovery
@@ -496,7 +496,7 @@ pub fn run(
     let mut next_batch = || {
         let mut batch = Vec::new();
         let mut weight = 0;
-        while weight < BATCH {
+        while weight < BATCH_WEIGHT {
             let Some(unit) = units.next() else { break };
             weight += unit.weight();
             batch.push(unit);

@@ -331,7 +331,7 @@ fn attribution_follows(s: &str, k: usize) -> bool {
         if n > 0 && lexicon.speech_verbs.contains(bare) {
             return true;
         }
-        if bare.len() < word.len() && lexicon.class(word) != Some(Class::Title) {
+        if bare.len() < word.len() && lexicon.class(word) != Some(AbbreviationClass::Title) {
             return false; // punctuation before any verb: `“No!” Then silence.`
         }
     }
@@ -358,21 +358,21 @@ fn full_stop_ends(s: &str, start: usize, t: usize, next: &str) -> bool {
             && word
                 .chars()
                 .all(|c| c == '.' || c == '-' || c.is_alphabetic());
-        (initial || dotted).then_some(Class::Inner)
+        (initial || dotted).then_some(AbbreviationClass::Inner)
     });
     match rule {
         None => true,
         // `Co. Ltd.`: no sentence opens with a company suffix.
-        Some(Class::Ends) => {
+        Some(AbbreviationClass::Ends) => {
             let rest = &s[t + 1..].trim_start();
             !(rest.starts_with(next)
                 && rest[next.len()..].starts_with('.')
-                && lexicon.class(&rest[..=next.len()]) == Some(Class::Ends))
+                && lexicon.class(&rest[..=next.len()]) == Some(AbbreviationClass::Ends))
         }
-        Some(Class::Title) => false,
-        Some(Class::Number) => next.starts_with(char::is_alphabetic) && !is_roman(next),
-        Some(Class::Time) => !lexicon.introductory(&s[start..w]),
-        Some(Class::Inner) => lexicon.openers.contains(next),
+        Some(AbbreviationClass::Title) => false,
+        Some(AbbreviationClass::Number) => next.starts_with(char::is_alphabetic) && !is_roman(next),
+        Some(AbbreviationClass::Time) => !lexicon.introductory(&s[start..w]),
+        Some(AbbreviationClass::Inner) => lexicon.openers.contains(next),
     }
 }
 
@@ -429,7 +429,7 @@ fn to_roman(mut value: u32) -> String {
 
 /// Abbreviation classes, documented in `data/abbreviations.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
+enum AbbreviationClass {
     Title,
     Number,
     Ends,
@@ -437,18 +437,19 @@ enum Class {
     Inner,
 }
 
-struct Lexicon {
-    abbreviations: crate::data::WordMap<Class>,
+/// The word lists the segmenter reads, loaded once from `data/`.
+struct SentenceLexicon {
+    abbreviations: crate::data::WordMap<AbbreviationClass>,
     openers: crate::data::WordSet,
     prepositions: crate::data::WordSet,
     /// One-word speech verbs (`said`, `asked`), shared with the quote stage's list.
     speech_verbs: crate::data::WordSet,
 }
 
-impl Lexicon {
+impl SentenceLexicon {
     /// The class of `abbr` (with its full stop): exact, or through an all-lower-case entry
     /// of more than one letter.
-    fn class(&self, abbr: &str) -> Option<Class> {
+    fn class(&self, abbr: &str) -> Option<AbbreviationClass> {
         if let Some(&class) = self.abbreviations.get(abbr) {
             return Some(class);
         }
@@ -468,23 +469,23 @@ impl Lexicon {
     }
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+static LEXICON: LazyLock<SentenceLexicon> = LazyLock::new(|| {
     let abbreviations = crate::data::rows(include_str!("../data/abbreviations.tsv"))
         .filter_map(|row| {
             let (abbr, class) = row.split_once('\t')?;
             let class = match class.trim() {
-                "title" => Class::Title,
-                "number" => Class::Number,
-                "ends" => Class::Ends,
-                "time" => Class::Time,
-                "inner" => Class::Inner,
+                "title" => AbbreviationClass::Title,
+                "number" => AbbreviationClass::Number,
+                "ends" => AbbreviationClass::Ends,
+                "time" => AbbreviationClass::Time,
+                "inner" => AbbreviationClass::Inner,
                 _ => return None,
             };
             Some((abbr.trim(), class))
         })
         .collect();
     let words = |file| crate::data::rows(file).map(str::trim).collect();
-    Lexicon {
+    SentenceLexicon {
         abbreviations,
         openers: words(include_str!("../data/sentence_openers.txt")),
         prepositions: words(include_str!("../data/prepositions.txt")),

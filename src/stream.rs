@@ -6,7 +6,7 @@
 //! (dates as `YYYY-MM-DD`, lists as arrays), or `{"article_id", "error"}` for a line that
 //! is not an article (blank, not JSON, no `id` or `text`, nothing left after cleaning).
 //! Lines are read on their own thread and annotated in parallel in batches of whatever has
-//! arrived (at most [`BATCH`]), so a slow producer still gets each answer at once; every
+//! arrived (at most [`BATCH_LINES`]), so a slow producer still gets each answer at once; every
 //! output line is flushed. Duplicate article ids are renamed as `extract` renames them.
 //!
 //! It does not write tables, coverage or a progress bar; stderr is for fatal errors only.
@@ -24,7 +24,7 @@ use crate::tables::cells::Cell;
 use crate::tables::{write_json, Row};
 
 /// Most lines annotated together.
-pub const BATCH: usize = 256;
+pub const BATCH_LINES: usize = 256;
 
 /// Counts of a finished stream.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -57,7 +57,7 @@ where
             path: "<stdout>".into(),
             message: format!("thread pool: {e}"),
         })?;
-    let (send, receive) = mpsc::sync_channel::<Line>(4 * BATCH);
+    let (send, receive) = mpsc::sync_channel::<Line>(4 * BATCH_LINES);
     let reader = std::thread::spawn(move || read_lines(input, send));
     let io = |source| Error::Io {
         path: "<stdout>".into(),
@@ -67,7 +67,7 @@ where
     let mut seen = ArticleIds::default();
     while let Ok(first) = receive.recv() {
         let mut batch = vec![first];
-        while batch.len() < BATCH {
+        while batch.len() < BATCH_LINES {
             match receive.try_recv() {
                 Ok(line) => batch.push(line),
                 Err(_) => break,

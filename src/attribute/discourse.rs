@@ -7,7 +7,7 @@
 //! quotes need none of it and reading every sentence would halve the stage's speed. The
 //! model does not decide who speaks: the cues do, against [`Discourse::people`].
 
-use super::speaker::{self, Context, Resolution};
+use super::speaker::{self, Context, SpeakerResolution};
 use super::{add_titles, marks, Attribution, Speaker, SpeakerType};
 use crate::segment::Sentence;
 use crate::span::Span;
@@ -186,7 +186,7 @@ impl<'w> Discourse<'w> {
         };
         match resolution {
             // Someone named since with the same title (`the Minister`) is nearer.
-            Some(Resolution::Pronoun | Resolution::Title) => {
+            Some(SpeakerResolution::Pronoun | SpeakerResolution::Title) => {
                 let last_named = self
                     .events
                     .iter()
@@ -196,7 +196,7 @@ impl<'w> Discourse<'w> {
                     .unwrap_or(0);
                 Some(Need::Back(last_named))
             }
-            Some(Resolution::Surname) => surname(),
+            Some(SpeakerResolution::Surname) => surname(),
             _ if speaker.kind == SpeakerType::Person
                 && speaker.role.is_none()
                 && speaker.org.is_none() =>

@@ -15,7 +15,9 @@ pub enum WordKind {
     Unnamed,
 }
 
-pub struct Lexicon {
+/// The word lists the quote stage reads (speech verbs, titles, title nouns), loaded once
+/// from `data/`.
+pub struct QuoteLexicon {
     /// Speech verbs, leftmost-longest so that `pointed out` wins over `pointed`.
     verbs: AhoCorasick,
     /// The speech verbs of one word, for testing a token without a search.
@@ -27,7 +29,7 @@ pub struct Lexicon {
     pub(crate) title_nouns: crate::data::WordSet,
 }
 
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+pub static LEXICON: LazyLock<QuoteLexicon> = LazyLock::new(|| {
     let verbs: Vec<&str> = crate::data::rows(include_str!("../../data/speech_verbs.txt"))
         .map(str::trim)
         .collect();
@@ -70,7 +72,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let title_nouns = crate::data::rows(include_str!("../../data/title_nouns.txt"))
         .map(str::trim)
         .collect();
-    Lexicon {
+    QuoteLexicon {
         verbs,
         verb_words,
         words,
@@ -79,7 +81,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
-impl Lexicon {
+impl QuoteLexicon {
     pub fn kind(&self, word: &str) -> Option<WordKind> {
         self.words.get(word).copied()
     }

@@ -46,7 +46,7 @@ use crate::span::Span;
 use discourse::Discourse;
 use lexicon::LEXICON;
 pub use speaker::PersonRoles;
-use speaker::{Context, Order, Resolution};
+use speaker::{Context, Order, SpeakerResolution};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -161,14 +161,14 @@ pub struct Quote {
     /// The speech verb as written (`said`, `pointed out`).
     pub verb: Option<String>,
     pub cue: Cue,
-    pub resolution: Option<Resolution>,
+    pub resolution: Option<SpeakerResolution>,
     /// 0–1: how much the rule that fired is trusted.
     pub confidence: f32,
 }
 
 impl Quote {
     pub fn cue_label(&self) -> String {
-        match self.resolution.and_then(Resolution::label) {
+        match self.resolution.and_then(SpeakerResolution::label) {
             Some(r) => format!("{}+{r}", self.cue.as_str()),
             None => self.cue.as_str().to_string(),
         }
@@ -182,7 +182,7 @@ pub struct Attributed {
     pub unpaired_marks: usize,
 }
 
-fn confidence(cue: Cue, resolution: Option<Resolution>) -> f32 {
+fn confidence(cue: Cue, resolution: Option<SpeakerResolution>) -> f32 {
     let base: f32 = match cue {
         Cue::QuoteVerbSpeaker | Cue::QuoteSpeakerVerb | Cue::SpeakerVerbQuote => 0.95,
         Cue::AccordingTo | Cue::Split => 0.9,
@@ -193,11 +193,14 @@ fn confidence(cue: Cue, resolution: Option<Resolution>) -> f32 {
         Cue::None => 0.0,
     };
     let factor = match resolution {
-        Some(Resolution::Name | Resolution::Organization | Resolution::Unnamed) | None => 1.0,
-        Some(Resolution::Surname) => 0.9,
-        Some(Resolution::Pronoun) => 0.85,
-        Some(Resolution::Title) => 0.75,
-        Some(Resolution::Bare) => 0.7,
+        Some(
+            SpeakerResolution::Name | SpeakerResolution::Organization | SpeakerResolution::Unnamed,
+        )
+        | None => 1.0,
+        Some(SpeakerResolution::Surname) => 0.9,
+        Some(SpeakerResolution::Pronoun) => 0.85,
+        Some(SpeakerResolution::Title) => 0.75,
+        Some(SpeakerResolution::Bare) => 0.7,
     };
     // Two decimals: the figure is a rank of rules, not a calibrated probability.
     (base * factor * 100.0).round() / 100.0
@@ -622,7 +625,7 @@ fn after_narrative(ctx: &Context, sentences: &[Sentence], first: usize) -> Optio
             if let Some(mut found) = after_quote(ctx, tag) {
                 // `Name presented a survey. Few knew of it, he said. “…”`: the pronoun
                 // of the tag refers to the subject of the sentence before its own.
-                if found.resolution == Some(Resolution::Pronoun) {
+                if found.resolution == Some(SpeakerResolution::Pronoun) {
                     let gender = found.speaker.gender;
                     if let Some(subject) = sentence_subject(ctx, sentences, first - 1, gender) {
                         found.speaker = subject;
@@ -640,7 +643,7 @@ fn after_narrative(ctx: &Context, sentences: &[Sentence], first: usize) -> Optio
         Cue::Subject,
         None,
         subject,
-        Resolution::Name,
+        SpeakerResolution::Name,
     ))
 }
 
@@ -673,7 +676,7 @@ fn resolve_pronoun(
     first: usize,
     mut found: Attribution,
 ) -> Attribution {
-    if found.resolution == Some(Resolution::Pronoun) {
+    if found.resolution == Some(SpeakerResolution::Pronoun) {
         if let Some(subject) = previous_subject(ctx, sentences, first, found.speaker.gender) {
             found.speaker = subject;
         }
@@ -761,11 +764,11 @@ struct Attribution {
     cue: Cue,
     verb: Option<String>,
     speaker: Speaker,
-    resolution: Option<Resolution>,
+    resolution: Option<SpeakerResolution>,
 }
 
 impl Attribution {
-    fn new(cue: Cue, verb: Option<&str>, speaker: Speaker, resolution: Resolution) -> Self {
+    fn new(cue: Cue, verb: Option<&str>, speaker: Speaker, resolution: SpeakerResolution) -> Self {
         Attribution {
             cue,
             verb: verb.map(str::to_string),
@@ -867,7 +870,7 @@ fn signature(ctx: &Context, sentences: &[Sentence], place: &Place) -> Option<Att
         return None;
     }
     let (speaker, resolution) = speaker::parse(ctx, inner, Order::VerbFirst)?;
-    (resolution == Resolution::Name && speaker.kind == SpeakerType::Person)
+    (resolution == SpeakerResolution::Name && speaker.kind == SpeakerType::Person)
         .then(|| Attribution::new(Cue::Signature, None, speaker, resolution))
 }
 
@@ -1020,7 +1023,7 @@ fn colon_lead_in(ctx: &Context, lead_in: Span) -> Option<Attribution> {
             Cue::Colon,
             None,
             someone,
-            Resolution::Pronoun,
+            SpeakerResolution::Pronoun,
         ));
     }
     if raw.starts_with('[') && raw.ends_with("]:") {
@@ -1039,6 +1042,6 @@ fn colon_lead_in(ctx: &Context, lead_in: Span) -> Option<Attribution> {
         Cue::Colon,
         None,
         subject,
-        Resolution::Name,
+        SpeakerResolution::Name,
     ))
 }

@@ -70,7 +70,7 @@ pub enum Order {
 
 /// How the speaker was identified; becomes part of the `cue` column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Resolution {
+pub enum SpeakerResolution {
     Name,
     Surname,
     Pronoun,
@@ -81,16 +81,16 @@ pub enum Resolution {
     Bare,
 }
 
-impl Resolution {
+impl SpeakerResolution {
     pub fn label(self) -> Option<&'static str> {
         match self {
-            Resolution::Bare => Some("bare_surname"),
-            Resolution::Name => None,
-            Resolution::Surname => Some("surname"),
-            Resolution::Pronoun => Some("pronoun"),
-            Resolution::Title => Some("title"),
-            Resolution::Organization => Some("organization"),
-            Resolution::Unnamed => Some("unnamed"),
+            SpeakerResolution::Bare => Some("bare_surname"),
+            SpeakerResolution::Name => None,
+            SpeakerResolution::Surname => Some("surname"),
+            SpeakerResolution::Pronoun => Some("pronoun"),
+            SpeakerResolution::Title => Some("title"),
+            SpeakerResolution::Organization => Some("organization"),
+            SpeakerResolution::Unnamed => Some("unnamed"),
         }
     }
 }
@@ -2572,10 +2572,10 @@ fn referring_subject(ctx: &Context, chunk: &[Token]) -> Option<Speaker> {
     let (speaker, resolution) = parse(ctx, span_of(chunk, 0, end), Order::SpeakerFirst)?;
     // A lone capitalised word (`Participants also discussed`) is too weak a subject.
     let refers = match resolution {
-        Resolution::Name | Resolution::Surname | Resolution::Title => {
+        SpeakerResolution::Name | SpeakerResolution::Surname | SpeakerResolution::Title => {
             speaker.kind == SpeakerType::Person
         }
-        Resolution::Unnamed => true,
+        SpeakerResolution::Unnamed => true,
         _ => false,
     };
     refers.then_some(speaker)
@@ -2804,7 +2804,7 @@ impl Phrase<'_, '_> {
     }
 }
 
-type Parsed = (Speaker, Resolution);
+type Parsed = (Speaker, SpeakerResolution);
 
 /// A rule's answer: the phrase's speaker, or that it names nobody (`Break`); or that the
 /// phrase is not of this rule's kind (`Continue`: the next rule is tried).
@@ -2972,7 +2972,7 @@ fn pronoun(p: &Phrase) -> Verdict {
             gender: Some(gender),
             ..Speaker::unknown()
         };
-        return ControlFlow::Break(Some((someone, Resolution::Pronoun)));
+        return ControlFlow::Break(Some((someone, SpeakerResolution::Pronoun)));
     };
     let found = match fitting.next() {
         Some(next) if likely_gender(nearest).is_none() && next.gender == Some(gender) => next,
@@ -2980,7 +2980,7 @@ fn pronoun(p: &Phrase) -> Verdict {
     };
     let mut speaker = found.clone();
     speaker.gender = Some(gender);
-    ControlFlow::Break(Some((speaker, Resolution::Pronoun)))
+    ControlFlow::Break(Some((speaker, SpeakerResolution::Pronoun)))
 }
 
 /// The organization a phrase with an organization word names: the issuing office with
@@ -3197,7 +3197,7 @@ fn unnamed(p: &Phrase) -> Verdict {
         let chunk = chunks.first().copied().unwrap_or(toks);
         body_after_noun(ctx, &chunk[from.min(chunk.len())..], &mut speaker);
     }
-    ControlFlow::Break(Some((speaker, Resolution::Unnamed)))
+    ControlFlow::Break(Some((speaker, SpeakerResolution::Unnamed)))
 }
 
 /// `a spokesperson for Azerbaijan Caspian Shipping Company`: the body named after an
@@ -3302,19 +3302,19 @@ fn name_in_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize, order: Order) ->
         runs.iter().find(|r| r.1 - r.0 >= 2)
     };
     let (name_span, resolution, known) = if let Some(m) = person {
-        (m.span, Resolution::Name, Some(m.entity))
+        (m.span, SpeakerResolution::Name, Some(m.entity))
     } else if let Some(found) =
         run.and_then(|&(a, b)| known_by_tail(ctx, &ctx.text[span_of(chunk, a, b).range()]))
     {
         // `Van den Broek said` after `Pieter van den Broek`.
-        return Some((found, Resolution::Surname));
+        return Some((found, SpeakerResolution::Surname));
     } else if let Some(found) = run.and_then(|&(a, b)| by_initial(ctx, &chunk[a..b])) {
         // `V. Salmanli said` after `Vugar Salmanli`.
-        return Some((found, Resolution::Surname));
+        return Some((found, SpeakerResolution::Surname));
     } else if let Some(&(a, b)) = run {
         let s = span_of(chunk, a, b);
         // A listed person would have been a mention above.
-        (s, Resolution::Name, None)
+        (s, SpeakerResolution::Name, None)
     } else if let Some(mut found) = runs
         .iter()
         .filter(|r| r.1 - r.0 == 1)
@@ -3326,7 +3326,7 @@ fn name_in_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize, order: Order) ->
             _ => None,
         });
         found.gender = found.gender.or(honorific);
-        return Some((found, Resolution::Surname));
+        return Some((found, SpeakerResolution::Surname));
     } else if let Some(&(a, b)) = runs.first().filter(|&&(a, b)| {
         // `“…,” Moretti said`: a surname never introduced in full is the speaker when
         // it is the whole phrase, after ranks or honorifics only, and the text never
@@ -3345,7 +3345,7 @@ fn name_in_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize, order: Order) ->
                     )
             })
     }) {
-        (span_of(chunk, a, b), Resolution::Bare, None)
+        (span_of(chunk, a, b), SpeakerResolution::Bare, None)
     } else {
         return None;
     };
@@ -3466,11 +3466,11 @@ fn epithet(p: &Phrase) -> Verdict {
         return ControlFlow::Continue(());
     }
     if let Some(someone) = introduced_unnamed(p.ctx, p.toks[p.toks.len() - 1].word) {
-        return ControlFlow::Break(Some((someone, Resolution::Unnamed)));
+        return ControlFlow::Break(Some((someone, SpeakerResolution::Unnamed)));
     }
     let found =
         p.last_person(|p| p.kind == SpeakerType::Person && (p.role.is_some() || p.org.is_some()));
-    ControlFlow::Break(found.map(|person| (person.clone(), Resolution::Title)))
+    ControlFlow::Break(found.map(|person| (person.clone(), SpeakerResolution::Title)))
 }
 
 /// `A NATO official … said …. “…,” the official said`: the unnamed person the text
@@ -3499,7 +3499,7 @@ fn introduced_unnamed(ctx: &Context, noun: &str) -> Option<Speaker> {
     }
     let span = Span::new(start, from + at + 1 + noun.len());
     let (speaker, resolution) = parse(ctx, span, Order::SpeakerFirst)?;
-    (resolution == Resolution::Unnamed).then_some(speaker)
+    (resolution == SpeakerResolution::Unnamed).then_some(speaker)
 }
 
 /// `The CoES said`, `GYLA said`: an acronym the gazetteers do not list names a body, by
@@ -3522,7 +3522,7 @@ fn acronym(p: &Phrase) -> Verdict {
         entity: p.ctx.gazetteer.lookup(name),
         ..Speaker::unknown()
     };
-    ControlFlow::Break(Some((speaker, Resolution::Organization)))
+    ControlFlow::Break(Some((speaker, SpeakerResolution::Organization)))
 }
 
 /// An organization named in the phrase and listed in the gazetteers; an issuing office
@@ -3556,7 +3556,7 @@ fn organization_mention(p: &Phrase) -> Verdict {
         entity: Some(m.entity),
         ..Speaker::unknown()
     };
-    ControlFlow::Break(Some((speaker, Resolution::Organization)))
+    ControlFlow::Break(Some((speaker, SpeakerResolution::Organization)))
 }
 
 /// Title words that make a lesser or second title of the one they qualify.
@@ -3624,7 +3624,7 @@ fn title_reference(p: &Phrase) -> Verdict {
     // before the organization is taken.
     let titled = p.toks.last().is_some_and(|t| titles.contains(&t.word));
     match found {
-        Some(found) => ControlFlow::Break(Some((found.clone(), Resolution::Title))),
+        Some(found) => ControlFlow::Break(Some((found.clone(), SpeakerResolution::Title))),
         None if titled => ControlFlow::Break(None),
         None => ControlFlow::Continue(()),
     }
@@ -3674,7 +3674,7 @@ fn organization_word(p: &Phrase) -> Verdict {
         kind: SpeakerType::Organization,
         ..Speaker::unknown()
     };
-    ControlFlow::Break(Some((speaker, Resolution::Organization)))
+    ControlFlow::Break(Some((speaker, SpeakerResolution::Organization)))
 }
 
 #[cfg(test)]

@@ -136,11 +136,11 @@ pub fn fold(text: &str) -> Folded {
             (c, c.len_utf8())
         };
         match classify(c) {
-            Class::Mark => {
+            FoldClass::Mark => {
                 // A mark of the letter before it (decomposed input): it folds to nothing.
                 synced = false;
             }
-            Class::Separator => {
+            FoldClass::Separator => {
                 if out.last() == Some(&b' ') {
                     synced = false; // a longer run: the next word needs a checkpoint
                 } else {
@@ -150,12 +150,12 @@ pub fn fold(text: &str) -> Folded {
                     synced = len == 1;
                 }
             }
-            Class::Letters(folded, len) => {
+            FoldClass::Letters(folded, len) => {
                 checkpoint(&mut checkpoints, out.len(), i);
                 out.extend_from_slice(&folded[..len as usize]);
                 synced = false;
             }
-            Class::Other => {
+            FoldClass::Other => {
                 checkpoint(&mut checkpoints, out.len(), i);
                 push_folded(&mut out, c);
                 synced = false;
@@ -174,7 +174,7 @@ pub fn fold(text: &str) -> Folded {
 
 /// What a character folds to.
 #[derive(Debug, Clone, Copy)]
-enum Class {
+enum FoldClass {
     /// A combining mark: nothing.
     Mark,
     /// Not a letter or digit: a space.
@@ -188,38 +188,38 @@ enum Class {
 /// Characters up to U+052F (Latin, Greek, Cyrillic) are folded once, ahead of time.
 const TABLE_END: usize = 0x530;
 
-static TABLE: std::sync::LazyLock<Vec<Class>> = std::sync::LazyLock::new(|| {
+static TABLE: std::sync::LazyLock<Vec<FoldClass>> = std::sync::LazyLock::new(|| {
     (0..TABLE_END as u32)
         .map(|u| {
             let Some(c) = char::from_u32(u) else {
-                return Class::Separator;
+                return FoldClass::Separator;
             };
             if is_combining_mark(c) {
-                Class::Mark
+                FoldClass::Mark
             } else if !c.is_alphanumeric() {
-                Class::Separator
+                FoldClass::Separator
             } else {
                 let mut folded = Vec::new();
                 push_folded(&mut folded, c);
                 let mut bytes = [0u8; 8];
                 if folded.len() > bytes.len() {
-                    return Class::Other;
+                    return FoldClass::Other;
                 }
                 bytes[..folded.len()].copy_from_slice(&folded);
-                Class::Letters(bytes, folded.len() as u8)
+                FoldClass::Letters(bytes, folded.len() as u8)
             }
         })
         .collect()
 });
 
-fn classify(c: char) -> Class {
+fn classify(c: char) -> FoldClass {
     match c as usize {
         u if u < TABLE_END => TABLE[u],
         // General Punctuation: quotes, dashes, spaces.
-        0x2000..=0x206F => Class::Separator,
-        _ if is_combining_mark(c) => Class::Mark,
-        _ if !c.is_alphanumeric() => Class::Separator,
-        _ => Class::Other,
+        0x2000..=0x206F => FoldClass::Separator,
+        _ if is_combining_mark(c) => FoldClass::Mark,
+        _ if !c.is_alphanumeric() => FoldClass::Separator,
+        _ => FoldClass::Other,
     }
 }
 

@@ -16,7 +16,7 @@
 //! `OSCE`). Matches never overlap.
 //!
 //! Shared names. A folded name may belong to several entities (`Luxembourg`, the country
-//! and the city). Each such mention is resolved within the article by [`Resolution`]:
+//! and the city). Each such mention is resolved within the article by [`MentionResolution`]:
 //! first the candidate most related to the article's unambiguous mentions (the same
 //! entity, its parent or country, or things in it), then the subtype priority
 //! [`SUBTYPE_PRIORITY`], then the earlier row. The matcher does not use dates: a
@@ -193,7 +193,7 @@ pub enum Form {
 /// How a mention's entity was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Resolution {
+pub enum MentionResolution {
     /// Only one entity has this form.
     Unique,
     /// The article's other mentions favour one candidate.
@@ -210,7 +210,7 @@ pub struct Match {
     pub span: Span,
     pub entity: EntityRef,
     pub form: Form,
-    pub resolution: Resolution,
+    pub resolution: MentionResolution,
     /// The folded name's index, and which of its candidates passed the case checks.
     key: u32,
     passing: u64,
@@ -646,7 +646,7 @@ impl Gazetteer {
             span,
             entity: first.entity,
             form: first.form,
-            resolution: Resolution::Unique,
+            resolution: MentionResolution::Unique,
             key: key as u32,
             passing,
         };
@@ -700,11 +700,11 @@ impl Gazetteer {
             m.entity = chosen.0;
             m.form = chosen.1;
             m.resolution = if by_context.len() < candidates.len() {
-                Resolution::Context
+                MentionResolution::Context
             } else if by_rank.len() < by_context.len() {
-                Resolution::Subtype
+                MentionResolution::Subtype
             } else {
-                Resolution::Order
+                MentionResolution::Order
             };
         }
     }
@@ -804,24 +804,24 @@ mod tests {
         );
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems.iter().all(|p| p.severity == Severity::Note));
-        let resolved = |text: &str| -> Vec<(String, Resolution)> {
+        let resolved = |text: &str| -> Vec<(String, MentionResolution)> {
             g.find(text)
                 .iter()
-                .filter(|m| m.resolution != Resolution::Unique)
+                .filter(|m| m.resolution != MentionResolution::Unique)
                 .map(|m| (g.entity(m.entity).id.clone(), m.resolution))
                 .collect()
         };
         assert_eq!(
             resolved("Monitors left Georgia."),
-            [("place/georgia".to_string(), Resolution::Subtype)]
+            [("place/georgia".to_string(), MentionResolution::Subtype)]
         );
         assert_eq!(
             resolved("A delegation from Atlanta, Georgia visited."),
-            [("place/georgia-us".to_string(), Resolution::Context)]
+            [("place/georgia-us".to_string(), MentionResolution::Context)]
         );
         assert_eq!(
             resolved("Alpha reported."),
-            [("org/a".to_string(), Resolution::Order)]
+            [("org/a".to_string(), MentionResolution::Order)]
         );
         let m = g.find("Georgia")[0];
         assert_eq!(g.alternatives(&m), [g.get("place/georgia-us").unwrap()]);

@@ -311,12 +311,13 @@ fn collapse(s: &str) -> String {
     out
 }
 
-struct Lines {
+/// The page's text lines: one per block element, the current one still being filled.
+struct BlockLines {
     done: Vec<String>,
     current: String,
 }
 
-impl Lines {
+impl BlockLines {
     fn flush(&mut self) {
         let line = collapse(&self.current);
         if !line.is_empty() {
@@ -420,7 +421,7 @@ struct Reader {
     region_closed: bool,
     /// The outermost open skipped element inside the region.
     skip_at: Option<usize>,
-    lines: Option<Lines>,
+    lines: Option<BlockLines>,
     /// The page's first `<h1>`, and the region's.
     page_h1: Capture,
     region_h1: Capture,
@@ -479,7 +480,7 @@ impl Reader {
         self.region_at = at;
         self.region_closed = false;
         self.skip_at = None;
-        self.lines = Some(Lines {
+        self.lines = Some(BlockLines {
             done: Vec::new(),
             current: String::new(),
         });
@@ -1054,7 +1055,7 @@ mod tests {
 
         use scraper::{ElementRef, Html, Node, Selector};
 
-        use super::super::{collapse, is_block, is_skipped, Date, Lines, Page, LAYOUT_WORDS};
+        use super::super::{collapse, is_block, is_skipped, BlockLines, Date, Page, LAYOUT_WORDS};
 
         fn is_layout_block(el: &scraper::node::Element) -> bool {
             let words = el.attr("class").into_iter().chain(el.attr("id"));
@@ -1099,7 +1100,7 @@ mod tests {
             (!content.is_empty()).then_some(content)
         }
 
-        fn walk(lines: &mut Lines, root: ElementRef) {
+        fn walk(lines: &mut BlockLines, root: ElementRef) {
             // Each open element's remaining children, and whether it is a block (a line ends
             // after it).
             let mut open = vec![(root.children(), false)];
@@ -1168,7 +1169,7 @@ mod tests {
                 })
                 .and_then(|d| Date::parse(&d));
 
-            let mut lines = Lines {
+            let mut lines = BlockLines {
                 done: Vec::new(),
                 current: String::new(),
             };

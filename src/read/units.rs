@@ -26,10 +26,11 @@ pub enum Unit<'a> {
     /// A whole JSON Lines input that is already in memory (it had to be read to look at).
     Bytes(&'a Input, Vec<u8>),
     /// A run of lines of a JSON Lines input.
-    Lines(Lines<'a>),
+    Lines(LineRun<'a>),
 }
 
-pub struct Lines<'a> {
+/// A run of whole lines of one JSON Lines input, with where it starts.
+pub struct LineRun<'a> {
     input: &'a Input,
     /// 1-based number of the first line of `text`.
     first_line: usize,
@@ -211,7 +212,7 @@ impl<'a> OpenLines<'a> {
         if last && !self.has_text {
             warnings.push(empty_file(&self.input.source).for_article(&self.input.id));
         }
-        Unit::Lines(Lines {
+        Unit::Lines(LineRun {
             input: self.input,
             first_line,
             text,

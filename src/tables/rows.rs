@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::{ColumnType as T, Row, Table};
 use crate::attribute::{QuoteKind, SpeakerType};
-use crate::gazetteer::{EntityType, Form, Gender, Resolution};
+use crate::gazetteer::{EntityType, Form, Gender, MentionResolution};
 use crate::read::Date;
 
 #[derive(Debug, Clone, Serialize)]
@@ -100,7 +100,7 @@ pub struct MentionRow<'a> {
     pub end: u64,
     pub form: Form,
     pub alternatives: Vec<&'a str>,
-    pub resolved_by: Resolution,
+    pub resolved_by: MentionResolution,
     pub out_of_period: Option<bool>,
 }
 
