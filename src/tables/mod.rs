@@ -192,25 +192,50 @@ mod tests {
     use super::rows::*;
     use super::*;
 
-    /// Every row struct serializes to exactly its declared columns, in order.
-    #[test]
-    fn row_fields_match_declared_columns() {
-        fn names<R: Row>(row: &R) -> Vec<String> {
-            let value = serde_json::to_value(row).unwrap();
-            let serde_json::Value::Object(map) = value else {
-                panic!("not a struct")
-            };
-            let declared: Vec<String> = R::COLUMNS.iter().map(|(n, _)| n.to_string()).collect();
-            let mut cells = Vec::new();
-            to_cells(row, &mut cells).unwrap();
-            assert_eq!(cells.len(), declared.len(), "{}", R::TABLE);
-            let mut got: Vec<String> = map.keys().cloned().collect();
-            got.sort();
-            let mut want = declared.clone();
-            want.sort();
-            assert_eq!(got, want, "{}", R::TABLE);
-            declared
+    /// The field names of a row as its serializer writes them, in order.
+    fn field_names<R: Row>(row: &R) -> Vec<String> {
+        struct Keys(Vec<String>);
+        impl<'de> serde::Deserialize<'de> for Keys {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl<'de> serde::de::Visitor<'de> for Visitor {
+                    type Value = Keys;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        f.write_str("a row object")
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> Result<Keys, A::Error> {
+                        let mut keys = Vec::new();
+                        while let Some(key) = map.next_key::<String>()? {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                            keys.push(key);
+                        }
+                        Ok(Keys(keys))
+                    }
+                }
+                d.deserialize_map(Visitor)
+            }
         }
+        let json = serde_json::to_string(row).unwrap();
+        serde_json::from_str::<Keys>(&json).unwrap().0
+    }
+
+    /// A row's fields are its declared columns, in order, and give one cell each.
+    fn check<R: Row>(row: &R) {
+        let declared: Vec<&str> = R::COLUMNS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(field_names(row), declared, "{}", R::TABLE);
+        let mut cells = Vec::new();
+        to_cells(row, &mut cells).unwrap();
+        assert_eq!(cells.len(), declared.len(), "{}", R::TABLE);
+    }
+
+    /// Every row type serializes to exactly its declared columns, in order.
+    #[test]
+    fn every_row_type_matches_its_declared_columns() {
+        use crate::attribute::{QuoteKind, SpeakerType};
+        use crate::gazetteer::{EntityType, Form, Gender, MentionResolution};
         let issued_by = ["x".to_string()];
         let article = ArticleRow {
             article_id: "a",
@@ -228,15 +253,98 @@ mod tests {
             text: "t",
             issued_by_ids: vec![],
         };
-        names(&article);
+        check(&article);
         let mut cells = Vec::new();
         to_cells(&article, &mut cells).unwrap();
         assert_eq!(cells[5], Cell::Date(18_263));
         assert_eq!(cells[7], Cell::List(vec!["x".into()]));
-        names(&WarningRow {
+        check(&SentenceRow {
+            article_id: "a",
+            sentence_id: 0,
+            paragraph_id: 0,
+            start: 0,
+            end: 1,
+            text: "t",
+        });
+        check(&MentionRow {
+            article_id: "a",
+            sentence_id: 0,
+            entity_id: "place/x",
+            entity_type: EntityType::Place,
+            name: "X",
+            surface: "X",
+            start: 0,
+            end: 1,
+            form: Form::Name,
+            alternatives: vec!["place/y"],
+            resolved_by: MentionResolution::Unique,
+            out_of_period: None,
+        });
+        check(&QuoteRow {
+            article_id: "a",
+            quote_id: 0,
+            kind: QuoteKind::Direct,
+            text: "t",
+            start: 0,
+            end: 1,
+            speaker: Some("S"),
+            speaker_type: SpeakerType::Person,
+            speaker_id: None,
+            speaker_role: None,
+            speaker_org: None,
+            speaker_org_id: None,
+            verb: Some("said"),
+            cue: "quote_verb_speaker".into(),
+            confidence: 0.95,
+            speaker_gender: Some(Gender::Female),
+            sentence_id: 0,
+        });
+        check(&WarningRow {
             article_id: None,
             source: "s".into(),
             problem: "p".into(),
+        });
+        check(&OfficeRow {
+            office: "o".into(),
+            office_id: None,
+            n_articles: 1,
+            first_published: crate::read::Date::new(2020, 1, 2),
+            last_published: None,
+            n_quotes: 0,
+            n_speakers: 0,
+            share_quotes_internal: None,
+            share_quotes_female: None,
+            share_quotes_male: None,
+            share_quotes_unknown_gender: None,
+            n_places: 0,
+        });
+        check(&OfficePlaceRow {
+            office: "o".into(),
+            place_id: "place/x".into(),
+            place: "X".into(),
+            n_articles: 1,
+            n_mentions: 1,
+            share_of_articles: 1.0,
+        });
+        check(&OfficeTopicRow {
+            office: "o".into(),
+            field_of_work: "f".into(),
+            n_articles: 1,
+        });
+        check(&OfficeSpeakerRow {
+            office: "o".into(),
+            speaker: "S".into(),
+            speaker_id: None,
+            speaker_role: None,
+            speaker_org: None,
+            n_quotes: 1,
+            n_articles: 1,
+        });
+        check(&OfficeYearRow {
+            office: "o".into(),
+            year: Some(2020),
+            n_articles: 1,
+            n_quotes: 0,
         });
     }
 }
