@@ -9,7 +9,7 @@
 //! organization, and an organization mention inside the role is linked to its gazetteer id.
 
 use std::ops::ControlFlow;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use memchr::memmem;
 
@@ -647,19 +647,16 @@ fn agent_noun(word: &str) -> bool {
 
 /// `UNDP`, `RFE/RL`, `OSCE`, `CoES`: two or more capitals, with `/` or `-` between them.
 fn is_acronym(word: &str) -> bool {
-    let (mut upper, mut lower) = (0, 0);
-    for b in word.bytes() {
-        match b {
-            b'A'..=b'Z' => upper += 1,
-            b'a'..=b'z' => lower += 1,
-            b'/' | b'-' | b'&' => {}
-            _ => return false,
-        }
-    }
+    let upper = word.chars().filter(char::is_ascii_uppercase).count();
+    let lower = word.chars().filter(char::is_ascii_lowercase).count();
     // `CoES`, `CoE`: a few lower-case letters inside, never at the ends (`McDonald`).
     let ends_upper = word.starts_with(|c: char| c.is_ascii_uppercase())
         && word.ends_with(|c: char| c.is_ascii_uppercase());
-    upper >= 2 && (lower == 0 || ends_upper && lower < upper)
+    upper >= 2
+        && (lower == 0 || ends_upper && lower < upper)
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '-' | '&'))
 }
 
 /// A title without the place that ends it (`Representative in Uzbekistan`, `Resident
@@ -1023,14 +1020,10 @@ pub(crate) fn split_role(
         " working at ",
         " who works for ",
     ];
-    // Most phrases hold no ` work`: one search rules all four out (a `str::find` per
-    // pattern cost the stage 4 %).
-    static WORK: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(" work"));
-    let found = WORK.find(phrase.as_bytes()).and_then(|_| {
-        works
-            .iter()
-            .find_map(|w| memmem::find(phrase.as_bytes(), w.as_bytes()).map(|at| (at, w)))
-    });
+    let found = phrase
+        .contains(" work")
+        .then(|| works.iter().find_map(|w| phrase.find(w).map(|at| (at, w))))
+        .flatten();
     if let Some((at, participle)) = found {
         let connector = &participle[participle.trim_end().rfind(' ').unwrap_or(0)..];
         let plain = format!(
