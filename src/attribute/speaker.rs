@@ -1696,7 +1696,7 @@ fn territory(word: &str) -> bool {
 /// The words of `s` split at single spaces, with the byte where each starts.
 fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
     // The spaces eight bytes at a time: `split(' ')` makes a memchr call per short word.
-    let ends = crate::scan::positions(s.as_bytes(), b' ').chain(std::iter::once(s.len()));
+    let ends = memchr::memchr_iter(b' ', s.as_bytes()).chain(std::iter::once(s.len()));
     ends.scan(0, move |at, end| {
         let start = std::mem::replace(at, end + 1);
         Some((start, &s[start..end]))

@@ -9,10 +9,10 @@
 //! boundaries: `Serbian` does not contain ` serbia `, and `Kazakhstan’s` contains
 //! ` kazakhstan `.
 //!
-//! Runs of ASCII letters, digits and single spaces are classified eight bytes at a time
-//! and copied lower-cased; only non-ASCII characters are decoded. Instead of one offset per byte, the map keeps a checkpoint wherever the
-//! distance between folded and original offsets changes, which is once per punctuation
-//! run or accented letter, not once per byte.
+//! Runs of ASCII letters, digits and single spaces are copied lower-cased; only other
+//! characters are decoded. Instead of one offset per byte, the map keeps a checkpoint
+//! wherever the distance between folded and original offsets changes, which is once per
+//! punctuation run or accented letter, not once per byte.
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
@@ -37,58 +37,14 @@ impl Folded {
 
 /// Length of the run at the start of `bytes` that folds byte for byte: ASCII letters and
 /// digits, and single spaces (`space_before`: the output already ends in a space).
-///
-/// Eight bytes at a time, classified together in one `u64` (SWAR): a word boundary every
-/// few bytes made a byte loop mispredict, and a table lookup per byte was most of the
-/// fold's time.
-fn identity_run(bytes: &[u8], space_before: bool) -> usize {
-    let mut space_before = space_before;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut n = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        match stop_in(word, &mut space_before) {
-            Some(k) => return n + k,
-            None => n += 8,
+fn identity_run(bytes: &[u8], mut space_before: bool) -> usize {
+    for (n, &b) in bytes.iter().enumerate() {
+        if !(b.is_ascii_alphanumeric() || b == b' ') || (b == b' ' && space_before) {
+            return n;
         }
+        space_before = b == b' ';
     }
-    let tail = chunks.remainder();
-    // The short last chunk is padded with a byte that stops the run.
-    let mut word = [0xFF; 8];
-    word[..tail.len()].copy_from_slice(tail);
-    n + stop_in(word, &mut space_before).unwrap_or(tail.len())
-}
-
-/// Where the run stops in `word`, if it does; else whether it ends in a space.
-fn stop_in(word: [u8; 8], space_before: &mut bool) -> Option<usize> {
-    let (stop, spaces) = classify_word(u64::from_le_bytes(word));
-    // A space after a space (or after the output's last space) ends the run too.
-    let stop = stop | (spaces & ((spaces << 8) | u64::from(*space_before) << 7));
-    *space_before = spaces >> 63 != 0;
-    (stop != 0).then(|| stop.trailing_zeros() as usize / 8)
-}
-
-/// Every byte's high bit set in `1`s.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-/// One in every byte.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// The bytes of `word` (little-endian) that cannot fold to themselves, and its spaces,
-/// each marked by its byte's high bit. Only ASCII letters, digits and spaces fold to
-/// themselves, lower-cased (`b | 0x20` lower-cases a letter and keeps the rest).
-fn classify_word(word: u64) -> (u64, u64) {
-    // Sums of 7-bit bytes and constants below 0x80 never carry into the next byte.
-    let low = word & !HIGH;
-    let at_least = |v: u64, lo: u8| (v + ONES * u64::from(0x80 - lo)) & HIGH;
-    let above = |v: u64, hi: u8| (v + ONES * u64::from(0x7f - hi)) & HIGH;
-    let lower = low | (ONES * 0x20);
-    let letter = at_least(lower, b'a') & !above(lower, b'z');
-    let digit = at_least(low, b'0') & !above(low, b'9');
-    let space = !above(low ^ (ONES * u64::from(b' ')), 0) & HIGH;
-    let ascii = !word & HIGH;
-    let keep = (letter | digit | space) & ascii;
-    (!keep & HIGH, space & ascii)
+    bytes.len()
 }
 
 fn special(c: char) -> Option<&'static str> {
@@ -260,38 +216,6 @@ mod tests {
         assert_eq!(f("Tu\u{308}rkiye"), " turkiye ", "decomposed input");
         assert_eq!(f(""), " ");
         assert_eq!(f("ΟΔΥΣΣΕΥΣ Οδυσσεύς"), " οδυσσευσ οδυσσευσ ");
-    }
-
-    /// The run finder stops exactly where a byte-by-byte scan stops.
-    #[test]
-    fn identity_runs_match_a_byte_loop() {
-        use proptest::prelude::*;
-        fn bytewise(bytes: &[u8], mut space_before: bool) -> usize {
-            for (n, &b) in bytes.iter().enumerate() {
-                let letter_or_digit = b.is_ascii_alphanumeric();
-                if !(letter_or_digit || b == b' ') || (b == b' ' && space_before) {
-                    return n;
-                }
-                space_before = b == b' ';
-            }
-            bytes.len()
-        }
-        proptest!(ProptestConfig::with_cases(20_000), |(
-            text in "[aZ9 ,.é\\n]{0,40}", space_before: bool
-        )| {
-            let bytes = text.as_bytes();
-            prop_assert_eq!(identity_run(bytes, space_before), bytewise(bytes, space_before));
-        });
-        // Every byte value, where the eight-byte classification could go wrong.
-        proptest!(ProptestConfig::with_cases(20_000), |(
-            bytes in prop::collection::vec(any::<u8>(), 0..40), space_before: bool
-        )| {
-            prop_assert_eq!(identity_run(&bytes, space_before), bytewise(&bytes, space_before));
-        });
-        for b in 0..=255u8 {
-            let run = [b; 8];
-            assert_eq!(identity_run(&run, false), bytewise(&run, false), "{b:#x}");
-        }
     }
 
     #[test]
