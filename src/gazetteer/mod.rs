@@ -304,24 +304,14 @@ impl StartFilter {
     /// The bit of the start of `word` (the bytes after a space): up to [`Self::LEN`]
     /// bytes, ending after the first space.
     fn bit(&self, word: &[u8]) -> usize {
-        let packed = match word.first_chunk::<8>() {
-            Some(chunk) => u64::from_le_bytes(*chunk),
-            None => word
-                .iter()
-                .enumerate()
-                .fold(0, |acc, (i, &b)| acc | u64::from(b) << (8 * i)),
+        use std::hash::BuildHasher;
+        let start = &word[..word.len().min(Self::LEN)];
+        let start = match start.iter().position(|&b| b == b' ') {
+            Some(space) => &start[..=space],
+            None => start,
         };
-        // Keep the bytes up to and including the first space.
-        let spaces = !(packed ^ 0x2020_2020_2020_2020);
-        let space_bits = (spaces & 0x7F7F_7F7F_7F7F_7F7F).wrapping_add(0x0101_0101_0101_0101)
-            & spaces
-            & 0x8080_8080_8080_8080;
-        let keep = match space_bits.trailing_zeros() {
-            64 => u64::MAX,
-            bit => u64::MAX >> (63 - bit.min(63)),
-        };
-        let packed = packed & keep & (u64::MAX >> (64 - 8 * Self::LEN as u32));
-        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.shift)) as usize
+        let hash = foldhash::fast::FixedState::default().hash_one(start);
+        (hash >> (64 - self.shift)) as usize
     }
 
     /// `key` is a folded name, space first.
@@ -344,14 +334,10 @@ pub struct GazetteerFile {
 }
 
 impl GazetteerFile {
-    /// FNV-1a of the contents, as 16 hex digits: which version of a file a run used.
+    /// XXH3-64 of the contents, as 16 hex digits (`xxhsum -H3` prints the same): which
+    /// version of a file a run used.
     pub fn fingerprint(&self) -> String {
-        let hash = self
-            .contents
-            .bytes()
-            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-            });
+        let hash = xxhash_rust::xxh3::xxh3_64(self.contents.as_bytes());
         format!("{hash:016x}")
     }
 
@@ -575,7 +561,7 @@ impl Gazetteer {
         let hay = folded.text.as_bytes();
         let mut found = Vec::new();
         let mut at = 0;
-        for start in crate::scan::positions(hay, b' ') {
+        for start in memchr::memchr_iter(b' ', hay) {
             if start < at || !self.starts.admits(hay, start) {
                 continue;
             }
