@@ -203,24 +203,9 @@ fn is_heading(line: &str) -> bool {
     line.chars().count() <= 200 && !line.ends_with(['.', ':', ',', ';'])
 }
 
-/// The lines of `text` as `str::lines` splits them, each trimmed at its end; memchr's
-/// vector search finds the line breaks.
-fn trimmed_lines(text: &str) -> Vec<&str> {
-    let mut all = Vec::new();
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        all.push(text[start..end].trim_end());
-        start = end + 1;
-    }
-    if start < text.len() {
-        all.push(text[start..].trim_end());
-    }
-    all
-}
-
 /// Parses scraped page text.
 pub fn parse(text: &str) -> Parsed<'_> {
-    let all = trimmed_lines(text);
+    let all: Vec<&str> = text.lines().map(str::trim_end).collect();
     let lines: Vec<&str> = all[menu_len(&all)..]
         .iter()
         .copied()
@@ -288,15 +273,6 @@ mod tests {
         ];
         assert_eq!(menu_len(&lines), 9);
         assert_eq!(menu_len(&["Title", "- not a menu"]), 0);
-    }
-
-    #[test]
-    fn splits_lines_as_str_lines_does() {
-        use proptest::prelude::*;
-        proptest!(|(text in "[a \r\n]{0,30}")| {
-            let expected: Vec<&str> = text.lines().map(str::trim_end).collect();
-            prop_assert_eq!(trimmed_lines(&text), expected);
-        });
     }
 
     #[test]
