@@ -146,25 +146,21 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered> {
             }
             continue;
         }
-        // Siblings share their directory's path, so their paths sort as their names do;
-        // comparing whole paths spares taking each name apart again for every comparison.
         let walker = walkdir::WalkDir::new(path)
             .follow_links(true)
-            .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
-        // The names of the directories above the current entry, below `path`: a file's id
-        // is built from them, as `article_id` would build it from its path, without parsing
-        // the path again (a third of the walk's instructions on a corpus of small files).
-        let mut dirs: Vec<String> = Vec::new();
+            .sort_by_file_name();
         for entry in walker {
             match entry {
                 Ok(entry) if entry.depth() > 0 => {
-                    dirs.truncate(entry.depth() - 1);
                     let file_type = entry.file_type();
                     if file_type.is_dir() {
-                        dirs.push(entry.file_name().to_string_lossy().into_owned());
-                    } else if file_type.is_file() {
-                        let name = entry.file_name();
-                        push_file(&mut found, entry.path(), name, || id_in(&dirs, name));
+                        continue;
+                    }
+                    if file_type.is_file() {
+                        let file = entry.path();
+                        push_file(&mut found, file, entry.file_name(), || {
+                            article_id(path, file)
+                        });
                     } else {
                         found
                             .skipped
@@ -261,21 +257,6 @@ fn push_file(found: &mut Discovered, path: &Path, name: &OsStr, id: impl FnOnce(
         }),
         _ => found.skipped.other_files += 1,
     }
-}
-
-/// The id of the file `name` in the directories `dirs` below an input root: what
-/// [`article_id`] gives for its path.
-fn id_in(dirs: &[String], name: &OsStr) -> String {
-    let stem = Path::new(name).with_extension("");
-    let stem = stem.as_os_str().to_string_lossy();
-    let mut id =
-        String::with_capacity(dirs.iter().map(|d| d.len() + 1).sum::<usize>() + stem.len());
-    for dir in dirs {
-        id.push_str(dir);
-        id.push('/');
-    }
-    id.push_str(&stem);
-    id
 }
 
 /// The path relative to `root` without extension, with `/` separators on every platform.
