@@ -38,6 +38,7 @@
 
 use std::sync::LazyLock;
 
+use crate::data::{self, DataError, WordMap, WordSet};
 use crate::scan::NextByte;
 use crate::span::Span;
 
@@ -326,7 +327,7 @@ fn attribution_follows(s: &str, k: usize) -> bool {
     let lexicon = &*LEXICON;
     for (n, word) in s[k..].split_whitespace().take(5).enumerate() {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if n > 0 && lexicon.speech_verbs.contains(bare) {
+        if n > 0 && data::SPEECH_VERBS.words.contains(bare) {
             return true;
         }
         if bare.len() < word.len() && lexicon.class(word) != Some(AbbreviationClass::Title) {
@@ -370,7 +371,7 @@ fn full_stop_ends(s: &str, start: usize, t: usize, next: &str) -> bool {
         Some(AbbreviationClass::Title) => false,
         Some(AbbreviationClass::Number) => next.starts_with(char::is_alphabetic) && !is_roman(next),
         Some(AbbreviationClass::Time) => !lexicon.introductory(&s[start..w]),
-        Some(AbbreviationClass::Inner) => lexicon.openers.contains(next),
+        Some(AbbreviationClass::Inner) => data::SENTENCE_OPENERS.contains(next),
     }
 }
 
@@ -435,13 +436,11 @@ enum AbbreviationClass {
     Inner,
 }
 
-/// The word lists the segmenter reads, loaded once from `data/`.
-struct SentenceLexicon {
-    abbreviations: crate::data::WordMap<AbbreviationClass>,
-    openers: crate::data::WordSet,
-    prepositions: crate::data::WordSet,
-    /// One-word speech verbs (`said`, `asked`), shared with the quote stage's list.
-    speech_verbs: crate::data::WordSet,
+/// The word lists the segmenter reads, besides the sentence openers and speech verbs it
+/// shares with the quote stage ([`data::SENTENCE_OPENERS`], [`data::SPEECH_VERBS`]).
+pub(crate) struct SentenceLexicon {
+    abbreviations: WordMap<AbbreviationClass>,
+    prepositions: WordSet,
 }
 
 impl SentenceLexicon {
@@ -467,32 +466,27 @@ impl SentenceLexicon {
     }
 }
 
-static LEXICON: LazyLock<SentenceLexicon> = LazyLock::new(|| {
-    let abbreviations = crate::data::rows(include_str!("../data/abbreviations.tsv"))
-        .filter_map(|row| {
-            let (abbr, class) = row.split_once('\t')?;
-            let class = match class.trim() {
-                "title" => AbbreviationClass::Title,
-                "number" => AbbreviationClass::Number,
-                "ends" => AbbreviationClass::Ends,
-                "time" => AbbreviationClass::Time,
-                "inner" => AbbreviationClass::Inner,
-                _ => return None,
-            };
-            Some((abbr.trim(), class))
-        })
-        .collect();
-    let words = |file| crate::data::rows(file).map(str::trim).collect();
-    SentenceLexicon {
-        abbreviations,
-        openers: words(include_str!("../data/sentence_openers.txt")),
-        prepositions: words(include_str!("../data/prepositions.txt")),
-        speech_verbs: crate::data::rows(include_str!("../data/speech_verbs.txt"))
-            .map(str::trim)
-            .filter(|verb| !verb.contains(' '))
-            .collect(),
+/// The segmenter's word lists, read from `data/`.
+pub(crate) fn sentence_lexicon() -> Result<SentenceLexicon, DataError> {
+    use AbbreviationClass::*;
+    const CLASSES: [(&str, AbbreviationClass); 5] = [
+        ("title", Title),
+        ("number", Number),
+        ("ends", Ends),
+        ("time", Time),
+        ("inner", Inner),
+    ];
+    let mut abbreviations = WordMap::default();
+    for row in data::ABBREVIATIONS.rows(2..=2, 1)? {
+        abbreviations.insert(row.text(0), row.required_class(1, &CLASSES)?);
     }
-});
+    Ok(SentenceLexicon {
+        abbreviations,
+        prepositions: data::PREPOSITIONS.words()?.into_iter().collect(),
+    })
+}
+
+static LEXICON: LazyLock<SentenceLexicon> = LazyLock::new(|| data::loaded(sentence_lexicon()));
 
 /// A list marker at the start of an item: a bullet, a label, or a bullet and a label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

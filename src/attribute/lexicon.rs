@@ -1,9 +1,10 @@
-//! The word lists of the quote stage, loaded once from `data/speech_verbs.txt` and
-//! `data/titles.tsv`.
+//! The word lists of the quote stage, loaded once from `data/speech_verbs.txt`,
+//! `data/titles.tsv` and `data/title_nouns.txt`.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::sync::LazyLock;
 
+use crate::data::{self, DataError, WordHash, WordMap, WordSet};
 use crate::gazetteer::Gender;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,46 +21,41 @@ pub enum WordKind {
 pub struct QuoteLexicon {
     /// Speech verbs, leftmost-longest so that `pointed out` wins over `pointed`.
     verbs: AhoCorasick,
-    /// The speech verbs of one word, for testing a token without a search.
-    verb_words: crate::data::WordSet,
-    pub(crate) words: crate::data::WordMap<WordKind>,
+    pub(crate) words: WordMap<WordKind>,
     /// The capitalised listed words by their lower-case form (`head` → `Head`).
-    capitalised: std::collections::HashMap<String, &'static str, crate::data::WordHash>,
+    capitalised: std::collections::HashMap<String, &'static str, WordHash>,
     /// Nouns and participles that introduce a title (`data/title_nouns.txt`).
-    pub(crate) title_nouns: crate::data::WordSet,
+    pub(crate) title_nouns: WordSet,
 }
 
-pub static LEXICON: LazyLock<QuoteLexicon> = LazyLock::new(|| {
-    let verbs: Vec<&str> = crate::data::rows(include_str!("../../data/speech_verbs.txt"))
-        .map(str::trim)
-        .collect();
-    let verb_words = verbs.iter().copied().filter(|v| !v.contains(' ')).collect();
+/// The quote stage's word lists, read from `data/`.
+pub(crate) fn quote_lexicon() -> Result<QuoteLexicon, DataError> {
+    use WordKind::*;
     let verbs = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(verbs)
+        .build(&data::SPEECH_VERBS.all)
         .expect("the speech verbs form an automaton");
-    let words: crate::data::WordMap<WordKind> =
-        crate::data::rows(include_str!("../../data/titles.tsv"))
-            .filter_map(|row| {
-                let mut cols = row.split('\t');
-                let word = cols.next()?.trim();
-                let kind = match cols.next()?.trim() {
-                    "honorific" => WordKind::Honorific(match cols.next().map(str::trim) {
-                        Some("female") => Some(Gender::Female),
-                        Some("male") => Some(Gender::Male),
-                        _ => None,
-                    }),
-                    "title" => WordKind::Title,
-                    "rank" => WordKind::Rank,
-                    "organization" => WordKind::Organization,
-                    "unnamed" => WordKind::Unnamed,
-                    _ => return None,
-                };
-                Some((word, kind))
-            })
-            .collect();
+    const KINDS: [(&str, WordKind); 5] = [
+        ("honorific", Honorific(None)),
+        ("title", Title),
+        ("rank", Rank),
+        ("organization", Organization),
+        ("unnamed", Unnamed),
+    ];
+    const GENDERS: [(&str, Gender); 2] = [("female", Gender::Female), ("male", Gender::Male)];
+    let mut words = WordMap::default();
+    for row in data::TITLES.rows(2..=3, 1)? {
+        let kind = match row.required_class(1, &KINDS)? {
+            Honorific(_) => Honorific(row.class(2, &GENDERS)?),
+            _ if row.get(2).is_some() => {
+                return Err(row.error("only an honorific has a gender".into()));
+            }
+            kind => kind,
+        };
+        words.insert(row.text(0), kind);
+    }
     let capitalised = words
         .keys()
         .filter(|w| w.starts_with(char::is_uppercase))
@@ -69,17 +65,15 @@ pub static LEXICON: LazyLock<QuoteLexicon> = LazyLock::new(|| {
             Some((first.to_lowercase().chain(chars).collect(), w))
         })
         .collect();
-    let title_nouns = crate::data::rows(include_str!("../../data/title_nouns.txt"))
-        .map(str::trim)
-        .collect();
-    QuoteLexicon {
+    Ok(QuoteLexicon {
         verbs,
-        verb_words,
         words,
         capitalised,
-        title_nouns,
-    }
-});
+        title_nouns: data::TITLE_NOUNS.words()?.into_iter().collect(),
+    })
+}
+
+pub static LEXICON: LazyLock<QuoteLexicon> = LazyLock::new(|| data::loaded(quote_lexicon()));
 
 impl QuoteLexicon {
     pub fn kind(&self, word: &str) -> Option<WordKind> {
@@ -125,7 +119,7 @@ impl QuoteLexicon {
 
     /// Whether `word` is a speech verb of one word (`said`, not `pointed out`).
     pub fn is_verb(&self, word: &str) -> bool {
-        self.verb_words.contains(word)
+        data::SPEECH_VERBS.words.contains(word)
     }
 
     /// The speech verb that `s` starts with (word-bounded, lower case only).

@@ -236,7 +236,7 @@ fn is_name_word(ctx: &Context, t: &Token) -> bool {
     !acronym
         && t.word != "I"
         && LEXICON.kind(t.word).is_none()
-        && !OPENERS.contains(t.word)
+        && !crate::data::SENTENCE_OPENERS.contains(t.word)
         && covered_by_mention(ctx, t.span, &[EntityType::Place, EntityType::Organization]).is_none()
 }
 
@@ -1703,12 +1703,6 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
     })
 }
 
-static OPENERS: std::sync::LazyLock<crate::data::WordSet> = std::sync::LazyLock::new(|| {
-    crate::data::rows(include_str!("../../data/sentence_openers.txt"))
-        .map(str::trim)
-        .collect()
-});
-
 /// The most recent person introduced earlier whose full name ends with the words of
 /// `tail`, compared without case (`Van den Broek` for `Pieter van den Broek`).
 fn known_by_tail(ctx: &Context, tail: &str) -> Option<Speaker> {
@@ -2182,7 +2176,7 @@ fn may_name_someone(ctx: &Context, span: Span) -> bool {
             .split('-')
             .all(|part| part.chars().filter(|c| c.is_uppercase()).nth(1).is_none())
             && covered_by_mention(ctx, at, &[EntityType::Organization]).is_none()
-            && !OPENERS.contains(core.trim_end_matches('.'));
+            && !crate::data::SENTENCE_OPENERS.contains(core.trim_end_matches('.'));
         if named && previous {
             return true;
         }
@@ -2331,7 +2325,7 @@ fn title_start(ctx: &Context, chunk: &[Token], a: usize) -> usize {
     // before a title belong to it, and so does a title in lower case (`head of the …`).
     while first < a
         && (!chunk[first].word.starts_with(char::is_uppercase)
-            || OPENERS.contains(chunk[first].word))
+            || crate::data::SENTENCE_OPENERS.contains(chunk[first].word))
         && LEXICON.kind(chunk[first].word) != Some(WordKind::Title)
         && covered_by_mention(ctx, chunk[first].span, &[EntityType::Organization]).is_none()
     {

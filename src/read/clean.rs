@@ -16,6 +16,7 @@ use regex::Regex;
 
 use super::date::{find_dateline, Date};
 use super::Article;
+use crate::data::{self, DataError};
 
 /// What a layout parser found on a page, before cleaning. Paragraphs borrow the page
 /// text where the layout allows (text pages), so that a line is copied once, into the
@@ -65,28 +66,30 @@ impl Parsed<'_> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Rule {
+pub(crate) enum Rule {
     CutAt,
     DropPrefix,
     DropSuffix,
     Contacts,
 }
 
-static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| {
-    crate::data::rows(include_str!("../../data/boilerplate.tsv"))
-        .filter_map(|row| {
-            let (rule, text) = row.split_once('\t')?;
-            let rule = match rule {
-                "cut_at" => Rule::CutAt,
-                "drop_prefix" => Rule::DropPrefix,
-                "drop_suffix" => Rule::DropSuffix,
-                "contacts" => Rule::Contacts,
-                _ => return None,
-            };
-            Some((rule, text.trim().to_lowercase()))
-        })
+/// The boilerplate rules and their texts (`data/boilerplate.tsv`), lower-cased.
+pub(crate) fn rules() -> Result<Vec<(Rule, String)>, DataError> {
+    use Rule::*;
+    const RULES: [(&str, Rule); 4] = [
+        ("cut_at", CutAt),
+        ("drop_prefix", DropPrefix),
+        ("drop_suffix", DropSuffix),
+        ("contacts", Contacts),
+    ];
+    data::BOILERPLATE
+        .rows(2..=2, 2)?
+        .iter()
+        .map(|row| Ok((row.required_class(0, &RULES)?, row.text(1).to_lowercase())))
         .collect()
-});
+}
+
+static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| data::loaded(rules()));
 
 fn rule_for(paragraph: &str) -> Option<Rule> {
     let paragraph = paragraph.trim_end_matches(':');

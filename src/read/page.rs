@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use super::clean::Parsed;
 use super::date::Date;
+use crate::data::{self, DataError};
 
 /// How far into the page (after the menu) the metadata block may start.
 const META_WINDOW: usize = 12;
@@ -29,27 +30,28 @@ pub(crate) enum Field {
     Ignored,
 }
 
-static LABELS: LazyLock<Vec<(String, Field)>> = LazyLock::new(|| {
-    crate::data::rows(include_str!("../../data/metadata_labels.tsv"))
-        .filter_map(|row| {
-            let (label, field) = row.split_once('\t')?;
-            let field = match field.trim() {
-                "published" => Field::Published,
-                "issued_by" => Field::IssuedBy,
-                "fields_of_work" => Field::FieldsOfWork,
-                "content_type" => Field::ContentType,
-                "ignored" => Field::Ignored,
-                _ => return None,
-            };
-            Some((label.trim().to_lowercase(), field))
-        })
+/// The metadata labels and their fields (`data/metadata_labels.tsv`), lower-cased.
+pub(crate) fn labels() -> Result<Vec<(String, Field)>, DataError> {
+    use Field::*;
+    const FIELDS: [(&str, Field); 5] = [
+        ("published", Published),
+        ("issued_by", IssuedBy),
+        ("fields_of_work", FieldsOfWork),
+        ("content_type", ContentType),
+        ("ignored", Ignored),
+    ];
+    data::METADATA_LABELS
+        .rows(2..=2, 1)?
+        .iter()
+        .map(|row| Ok((row.text(0).to_lowercase(), row.required_class(1, &FIELDS)?)))
         .collect()
-});
+}
+
+static LABELS: LazyLock<Vec<(String, Field)>> = LazyLock::new(|| data::loaded(labels()));
 
 static CONTENT_TYPES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    crate::data::rows(include_str!("../../data/content_types.txt"))
-        .map(|t| t.trim().to_lowercase())
-        .collect()
+    let types = data::loaded(data::CONTENT_TYPES.words());
+    types.iter().map(|t| t.to_lowercase()).collect()
 });
 
 /// A metadata label line: its field, whether it had the `- ` prefix, and any value after
