@@ -99,25 +99,11 @@ fn read_file(file: &GazetteerFile, loaded: &mut Loaded) {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(file.contents.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(headers) => headers.iter().map(|h| h.trim().to_lowercase()).collect(),
-        Err(e) => return problem(1, format!("unreadable header: {e}")),
+    let headers = match header(&mut reader) {
+        Ok(headers) => headers,
+        Err(message) => return problem(1, message),
     };
-    let column = |name: &str| headers.iter().position(|h| h == name);
-    let missing: Vec<&str> = REQUIRED
-        .into_iter()
-        .filter(|c| column(c).is_none())
-        .collect();
-    if !missing.is_empty() {
-        return problem(
-            1,
-            format!(
-                "missing column(s) {} (header: {}); file not loaded",
-                missing.join(", "),
-                headers.join(",")
-            ),
-        );
-    }
+    // Rows that cannot be read are reported first, then the rows that can, in order.
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = match record {
@@ -143,108 +129,152 @@ fn read_file(file: &GazetteerFile, loaded: &mut Loaded) {
         rows.push((line, record));
     }
     for (line, record) in rows {
-        let get = |name: &str| {
-            column(name)
-                .and_then(|i| record.get(i))
-                .map_or("", str::trim)
+        let origin = Origin {
+            file: file.name.clone(),
+            line,
         };
-        let opt = |name: &str| Some(get(name).to_string()).filter(|s| !s.is_empty());
-        let id = get("id").to_string();
-        let name = get("name").to_string();
-        let mut errors = Vec::new();
-        let kind = EntityType::parse(get("type"));
-        if kind.is_none() {
-            errors.push(format!(
-                "unknown type {:?} (person, place or organization)",
-                get("type")
-            ));
-        }
-        if id.is_empty() {
-            errors.push("empty id".to_string());
-        } else if let Some(&first) = loaded.by_id.get(&id) {
-            errors.push(format!(
-                "duplicate id {id:?}, first at {}",
-                loaded.entities[first.0 as usize].origin
-            ));
-        }
-        if name.is_empty() {
-            errors.push("empty name".to_string());
-        }
-        let gender = match get("gender").to_lowercase().as_str() {
-            "" => None,
-            "female" | "f" => Some(Gender::Female),
-            "male" | "m" => Some(Gender::Male),
-            other => {
-                errors.push(format!("unknown gender {other:?} (female or male)"));
-                None
+        match entity(&headers, &record, &loaded.by_id, &loaded.entities, origin) {
+            Ok(entity) => {
+                let at = EntityRef(loaded.entities.len() as u32);
+                loaded.by_id.insert(entity.id.clone(), at);
+                loaded.entities.push(entity);
             }
-        };
-        let mut period = Period::default();
-        for (column, bound) in [
-            ("valid_from", &mut period.from),
-            ("valid_to", &mut period.to),
-        ] {
-            let value = get(column);
-            if value.is_empty() {
-                continue;
-            }
-            match Period::parse_bound(value, column == "valid_to") {
-                Some(date) => *bound = Some(date),
-                None => errors.push(format!(
-                    "{column} {value:?} is not a year or date (YYYY, YYYY-MM or YYYY-MM-DD)"
-                )),
+            Err(errors) => {
+                for message in errors {
+                    problem(line, format!("{message}; row not loaded"));
+                }
             }
         }
-        if let (Some(from), Some(to)) = (period.from, period.to) {
-            if from > to {
-                errors.push(format!(
-                    "valid_from {} is after valid_to {}",
-                    get("valid_from"),
-                    get("valid_to")
-                ));
-            }
-        }
-        let (Some(kind), true) = (kind, errors.is_empty()) else {
-            for message in errors {
-                problem(line, format!("{message}; row not loaded"));
-            }
+    }
+}
+
+/// The lower-cased column names, or why the file cannot be loaded.
+fn header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, String> {
+    let headers: Vec<String> = match reader.headers() {
+        Ok(headers) => headers.iter().map(|h| h.trim().to_lowercase()).collect(),
+        Err(e) => return Err(format!("unreadable header: {e}")),
+    };
+    let missing: Vec<&str> = REQUIRED
+        .into_iter()
+        .filter(|c| !headers.iter().any(|h| h == c))
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "missing column(s) {} (header: {}); file not loaded",
+            missing.join(", "),
+            headers.join(",")
+        ));
+    }
+    Ok(headers)
+}
+
+/// The entity of one row, or every reason it is not loaded.
+fn entity(
+    headers: &[String],
+    record: &csv::StringRecord,
+    by_id: &HashMap<String, EntityRef>,
+    entities: &[Entity],
+    origin: Origin,
+) -> Result<Entity, Vec<String>> {
+    let get = |name: &str| {
+        let column = headers.iter().position(|h| h == name);
+        column.and_then(|i| record.get(i)).map_or("", str::trim)
+    };
+    let opt = |name: &str| Some(get(name).to_string()).filter(|s| !s.is_empty());
+    let id = get("id").to_string();
+    let mut errors = Vec::new();
+    let kind = EntityType::parse(get("type"));
+    if kind.is_none() {
+        errors.push(format!(
+            "unknown type {:?} (person, place or organization)",
+            get("type")
+        ));
+    }
+    if id.is_empty() {
+        errors.push("empty id".to_string());
+    } else if let Some(&first) = by_id.get(&id) {
+        let first = &entities[first.0 as usize].origin;
+        errors.push(format!("duplicate id {id:?}, first at {first}"));
+    }
+    if get("name").is_empty() {
+        errors.push("empty name".to_string());
+    }
+    let gender = gender(get("gender")).unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
+    let period = period(get("valid_from"), get("valid_to")).unwrap_or_else(|e| {
+        errors.extend(e);
+        Period::default()
+    });
+    let (Some(kind), true) = (kind, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let attributes = headers
+        .iter()
+        .zip(record.iter())
+        .filter(|(h, v)| {
+            !REQUIRED.contains(&h.as_str()) && !KNOWN.contains(&h.as_str()) && !v.trim().is_empty()
+        })
+        .map(|(h, v)| (h.clone(), v.trim().to_string()))
+        .collect();
+    Ok(Entity {
+        id,
+        kind,
+        name: get("name").to_string(),
+        aliases: split_bar(get("aliases")),
+        subtype: opt("subtype"),
+        parent: opt("parent"),
+        country: opt("country"),
+        gender,
+        role: opt("role"),
+        valid_from: opt("valid_from"),
+        valid_to: opt("valid_to"),
+        demonyms: split_bar(get("demonyms")),
+        attributes,
+        origin,
+        parent_ref: None,
+        country_ref: None,
+        period,
+    })
+}
+
+fn gender(value: &str) -> Result<Option<Gender>, String> {
+    match value.to_lowercase().as_str() {
+        "" => Ok(None),
+        "female" | "f" => Ok(Some(Gender::Female)),
+        "male" | "m" => Ok(Some(Gender::Male)),
+        other => Err(format!("unknown gender {other:?} (female or male)")),
+    }
+}
+
+/// The period of `valid_from` and `valid_to` (either may be empty).
+fn period(from: &str, to: &str) -> Result<Period, Vec<String>> {
+    let mut period = Period::default();
+    let mut errors = Vec::new();
+    for (column, value, bound) in [
+        ("valid_from", from, &mut period.from),
+        ("valid_to", to, &mut period.to),
+    ] {
+        if value.is_empty() {
             continue;
-        };
-        let attributes = headers
-            .iter()
-            .zip(record.iter())
-            .filter(|(h, v)| {
-                !REQUIRED.contains(&h.as_str())
-                    && !KNOWN.contains(&h.as_str())
-                    && !v.trim().is_empty()
-            })
-            .map(|(h, v)| (h.clone(), v.trim().to_string()))
-            .collect();
-        loaded
-            .by_id
-            .insert(id.clone(), EntityRef(loaded.entities.len() as u32));
-        loaded.entities.push(Entity {
-            id,
-            kind,
-            name,
-            aliases: split_bar(get("aliases")),
-            subtype: opt("subtype"),
-            parent: opt("parent"),
-            country: opt("country"),
-            gender,
-            role: opt("role"),
-            valid_from: opt("valid_from"),
-            valid_to: opt("valid_to"),
-            demonyms: split_bar(get("demonyms")),
-            attributes,
-            origin: Origin {
-                file: file.name.clone(),
-                line,
-            },
-            parent_ref: None,
-            country_ref: None,
-            period,
-        });
+        }
+        match Period::parse_bound(value, column == "valid_to") {
+            Some(date) => *bound = Some(date),
+            None => errors.push(format!(
+                "{column} {value:?} is not a year or date (YYYY, YYYY-MM or YYYY-MM-DD)"
+            )),
+        }
+    }
+    if let (Some(start), Some(end)) = (period.from, period.to) {
+        if start > end {
+            errors.push(format!("valid_from {from} is after valid_to {to}"));
+        }
+    }
+    if errors.is_empty() {
+        Ok(period)
+    } else {
+        Err(errors)
     }
 }
 
