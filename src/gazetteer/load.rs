@@ -6,7 +6,10 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::{Entity, EntityRef, EntityType, GazetteerFile, Gender, Origin, Period};
+use std::path::Path;
+
+use super::{Entity, EntityRef, EntityType, Gender, Origin, Period};
+use crate::error::{Error, Result};
 
 /// How serious a [`Problem`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -43,6 +46,53 @@ impl fmt::Display for Problem {
             "{}:{}: {severity}: {}",
             self.file, self.line, self.message
         )
+    }
+}
+
+/// One gazetteer file's name (for messages) and contents.
+pub struct GazetteerFile {
+    pub name: String,
+    pub contents: String,
+}
+
+impl GazetteerFile {
+    /// XXH3-64 of the contents, as 16 hex digits (`xxhsum -H3` prints the same): which
+    /// version of a file a run used.
+    pub fn fingerprint(&self) -> String {
+        let hash = xxhash_rust::xxh3::xxh3_64(self.contents.as_bytes());
+        format!("{hash:016x}")
+    }
+
+    /// The `*.csv` files of a directory, sorted by name.
+    pub fn read_dir(dir: &Path) -> Result<Vec<GazetteerFile>> {
+        let io = |source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|path| {
+                let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                let contents = String::from_utf8(bytes).map_err(|e| Error::Gazetteer {
+                    file: path.display().to_string(),
+                    line: 0,
+                    message: format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                })?;
+                Ok(GazetteerFile {
+                    name: path.display().to_string(),
+                    contents,
+                })
+            })
+            .collect()
     }
 }
 

@@ -23,20 +23,20 @@
 //! [`Match`] of an entity outside its `valid_from`–`valid_to` period is flagged by the
 //! pipeline, not dropped.
 
+mod entity;
 mod load;
 
 pub mod fold;
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::read::date::Date;
 use crate::span::Span;
-pub use load::{Problem, Severity};
+pub use entity::{Entity, EntityRef, EntityType, Gender, Origin, Period};
+pub use load::{GazetteerFile, Problem, Severity};
 
 /// Subtypes in the order that decides a shared name when the article gives no context:
 /// a country before a region or a city, an OSCE structure before other organizations.
@@ -71,114 +71,6 @@ pub const OSCE_SUBTYPES: &[&str] = &[
     "chairpersonship",
     "parliamentary assembly",
 ];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityType {
-    Person,
-    Place,
-    Organization,
-}
-
-impl EntityType {
-    fn parse(s: &str) -> Option<EntityType> {
-        match s.trim().to_lowercase().as_str() {
-            "person" => Some(EntityType::Person),
-            "place" => Some(EntityType::Place),
-            "organization" | "organisation" => Some(EntityType::Organization),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Gender {
-    Female,
-    Male,
-}
-
-/// Index of an entity in its [`Gazetteer`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct EntityRef(pub u32);
-
-/// Where a row was read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    pub file: String,
-    pub line: u64,
-}
-
-impl std::fmt::Display for Origin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)
-    }
-}
-
-/// The dates an entity existed or held its role, inclusive; either end may be open.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Period {
-    pub from: Option<Date>,
-    pub to: Option<Date>,
-}
-
-impl Period {
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as the first day (or, for an upper bound, the
-    /// last day) it names.
-    fn parse_bound(value: &str, upper: bool) -> Option<Date> {
-        let mut parts = value.split('-');
-        let year: i32 = parts
-            .next()?
-            .parse()
-            .ok()
-            .filter(|y| (1000..=9999).contains(y))?;
-        let month: Option<u32> = parts.next().map(str::parse).transpose().ok()?;
-        let day: Option<u32> = parts.next().map(str::parse).transpose().ok()?;
-        if parts.next().is_some() {
-            return None;
-        }
-        let month_or = |m: u32| month.unwrap_or(m);
-        match (day, upper) {
-            (Some(day), _) => Date::new(year, month?, day),
-            (None, false) => Date::new(year, month_or(1), 1),
-            (None, true) => (28..=31)
-                .rev()
-                .find_map(|d| Date::new(year, month_or(12), d)),
-        }
-    }
-
-    /// `Some(true)` when `date` lies outside the period, `None` when either is unknown.
-    pub fn excludes(&self, date: Option<Date>) -> Option<bool> {
-        let date = date?;
-        if self.from.is_none() && self.to.is_none() {
-            return None;
-        }
-        Some(self.from.is_some_and(|f| date < f) || self.to.is_some_and(|t| date > t))
-    }
-}
-
-/// One gazetteer row.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entity {
-    pub id: String,
-    pub kind: EntityType,
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub subtype: Option<String>,
-    pub parent: Option<String>,
-    pub country: Option<String>,
-    pub gender: Option<Gender>,
-    pub role: Option<String>,
-    pub valid_from: Option<String>,
-    pub valid_to: Option<String>,
-    pub demonyms: Vec<String>,
-    /// Columns this crate does not interpret, in file order.
-    pub attributes: Vec<(String, String)>,
-    pub origin: Origin,
-    pub parent_ref: Option<EntityRef>,
-    pub country_ref: Option<EntityRef>,
-    pub period: Period,
-}
 
 /// Which of an entity's forms a mention uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -324,53 +216,6 @@ impl StartFilter {
     fn admits(&self, hay: &[u8], at: usize) -> bool {
         let bit = self.bit(&hay[at + 1..]);
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
-    }
-}
-
-/// One gazetteer file's name (for messages) and contents.
-pub struct GazetteerFile {
-    pub name: String,
-    pub contents: String,
-}
-
-impl GazetteerFile {
-    /// XXH3-64 of the contents, as 16 hex digits (`xxhsum -H3` prints the same): which
-    /// version of a file a run used.
-    pub fn fingerprint(&self) -> String {
-        let hash = xxhash_rust::xxh3::xxh3_64(self.contents.as_bytes());
-        format!("{hash:016x}")
-    }
-
-    /// The `*.csv` files of a directory, sorted by name.
-    pub fn read_dir(dir: &Path) -> Result<Vec<GazetteerFile>> {
-        let io = |source| Error::Io {
-            path: dir.to_path_buf(),
-            source,
-        };
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .map_err(io)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
-            .collect();
-        paths.sort();
-        paths
-            .into_iter()
-            .map(|path| {
-                let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-                    path: path.clone(),
-                    source,
-                })?;
-                let contents = String::from_utf8(bytes).map_err(|e| Error::Gazetteer {
-                    file: path.display().to_string(),
-                    line: 0,
-                    message: format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
-                })?;
-                Ok(GazetteerFile {
-                    name: path.display().to_string(),
-                    contents,
-                })
-            })
-            .collect()
     }
 }
 
@@ -699,6 +544,7 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::date::Date;
 
     fn gazetteer(csv: &str) -> (Gazetteer, Vec<Problem>) {
         Gazetteer::check(&[GazetteerFile {
