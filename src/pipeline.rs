@@ -427,6 +427,34 @@ pub struct RunOptions<'a> {
 /// enough to keep every thread busy, little enough to bound memory.
 const BATCH_WEIGHT: usize = 256;
 
+/// Reads one unit and annotates its articles; a refused article becomes a warning in its
+/// place.
+fn process_unit(unit: &Unit, annotator: &Annotator) -> Processed {
+    let mut outcome = unit.read();
+    // The articles of one input (the lines of a JSON Lines file) are annotated in
+    // parallel too.
+    let results: Vec<std::result::Result<Annotated, Warning>> = outcome
+        .articles
+        .into_par_iter()
+        .map(|article| match annotator.refuses(&article) {
+            Some(problem) => Err(Warning::new(&article.source, problem).for_article(&article.id)),
+            None => Ok(annotator.annotate(article)),
+        })
+        .collect();
+    let mut bytes = 0;
+    let mut annotated = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(a) => {
+                bytes += a.article.text.len() as u64;
+                annotated.push(a);
+            }
+            Err(warning) => outcome.warnings.push(warning),
+        }
+    }
+    (annotated, outcome.warnings, bytes)
+}
+
 /// Reads, annotates and writes every input. Per-input problems become warnings; only
 /// output errors stop the run (and then no table is left half-written). What discovery
 /// `skipped` is counted, and its warnings lead `warnings.csv`.
@@ -460,33 +488,7 @@ pub fn run(
     let process = |batch: &[Unit]| -> Vec<Processed> {
         batch
             .par_iter()
-            .map(|unit| {
-                let mut outcome = unit.read();
-                // The articles of one input (the lines of a JSON Lines file) are annotated
-                // in parallel too; a refused article becomes a warning in its place.
-                let results: Vec<std::result::Result<Annotated, Warning>> = outcome
-                    .articles
-                    .into_par_iter()
-                    .map(|article| match annotator.refuses(&article) {
-                        Some(problem) => {
-                            Err(Warning::new(&article.source, problem).for_article(&article.id))
-                        }
-                        None => Ok(annotator.annotate(article)),
-                    })
-                    .collect();
-                let mut bytes = 0;
-                let mut annotated = Vec::with_capacity(results.len());
-                for result in results {
-                    match result {
-                        Ok(a) => {
-                            bytes += a.article.text.len() as u64;
-                            annotated.push(a);
-                        }
-                        Err(warning) => outcome.warnings.push(warning),
-                    }
-                }
-                (annotated, outcome.warnings, bytes)
-            })
+            .map(|unit| process_unit(unit, annotator))
             .collect()
     };
     // Batch k is written while batch k + 1 is read and annotated, so the writer does not
