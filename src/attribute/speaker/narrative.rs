@@ -7,7 +7,7 @@ use super::names::{covered_by_mention, is_name_word, name_runs, noun_before, por
 use super::org::{org_after_name, org_for};
 use super::role::{role_and_org, split_role, RoleSplit};
 use super::titles::{apposition_span, is_apposition, title_before_chunk, title_start, title_word};
-use super::tokens::{comma_chunks, span_of, tokens, Token};
+use super::tokens::{after_whitespace, comma_chunks, span_of, tokens, Token};
 use super::words::{
     fronts, plural_title, role_noun, singular_of, OPENERS, PARTICLES, ROLE_CONNECTORS,
 };
@@ -450,8 +450,15 @@ impl Run<'_, '_> {
 fn may_name_someone(ctx: &Context, span: Span) -> bool {
     let stretch = &ctx.text[span.range()];
     let mut previous = false;
-    for word in stretch.split_whitespace() {
-        let word_start = word.as_ptr() as usize - ctx.text.as_ptr() as usize;
+    // The words of `split_whitespace`, with where each starts.
+    let mut word_start = span.start;
+    for piece in after_whitespace(stretch) {
+        let word = piece.trim_end();
+        let at = Span::new(word_start, word_start + word.len());
+        word_start += piece.len();
+        if word.is_empty() {
+            continue;
+        }
         let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         if !core.starts_with(char::is_uppercase) {
             if !PARTICLES.contains(&core) {
@@ -463,7 +470,6 @@ fn may_name_someone(ctx: &Context, span: Span) -> bool {
             previous = !matches!(kind, WordKind::Organization | WordKind::Unnamed);
             continue;
         }
-        let at = Span::new(word_start, word_start + word.len());
         // One capital per part: `Vrba-Lindahl` is a name, `ODIHR` is not.
         let named = core
             .split('-')

@@ -40,7 +40,7 @@ pub(super) fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
 
 /// The pieces of `s` that `s.split_inclusive(char::is_whitespace)` gives, with ASCII
 /// bytes tested as bytes: decoding every character was a third of the tokenizer's time.
-fn after_whitespace(s: &str) -> impl Iterator<Item = &str> {
+pub(super) fn after_whitespace(s: &str) -> impl Iterator<Item = &str> {
     let bytes = s.as_bytes();
     let (mut start, mut at) = (0, 0);
     std::iter::from_fn(move || {

@@ -71,7 +71,7 @@ pub(crate) fn split_role(
         );
         return split_role(gazetteer, issuers, &plain, None);
     }
-    let Some(raw) = role_phrase(phrase) else {
+    let Some((raw_at, raw)) = role_phrase(phrase) else {
         return RoleSplit::default();
     };
     // `one of the first graduates`: the noun, in the singular.
@@ -85,7 +85,7 @@ pub(crate) fn split_role(
             ..RoleSplit::default()
         };
     }
-    let within = InPhrase::of(gazetteer, phrase, raw, mentions);
+    let within = InPhrase::of(gazetteer, raw, raw_at, mentions);
     // `known`: the entry of an organization that is not written in the phrase itself.
     let (role, org, known) = match leading_org(raw, &within) {
         Some(lead) => match after_leading_org(raw, lead, &within) {
@@ -178,19 +178,18 @@ pub(super) struct InPhrase<'g> {
 }
 
 impl<'g> InPhrase<'g> {
-    /// The mentions of `raw`, a part of `phrase`: those given (with the phrase's offset
-    /// in their text), or a search of it.
+    /// The mentions of `raw`, the part of a phrase from its byte `raw_at` on: those given
+    /// (with the phrase's offset in their text), or a search of it.
     pub(super) fn of(
         gazetteer: &'g Gazetteer,
-        phrase: &str,
         raw: &str,
+        raw_at: usize,
         mentions: Option<(&[Match], usize)>,
     ) -> Self {
-        let offset = raw.as_ptr() as usize - phrase.as_ptr() as usize;
         let searched;
         // `base` is where `raw` starts in the mentions' text.
         let (mentions, base) = match mentions {
-            Some((mentions, phrase_at)) => (mentions, phrase_at + offset),
+            Some((mentions, phrase_at)) => (mentions, phrase_at + raw_at),
             None => {
                 searched = gazetteer.find(raw);
                 (&searched[..], 0)

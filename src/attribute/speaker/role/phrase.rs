@@ -11,14 +11,20 @@ use crate::gazetteer::EntityType;
 
 /// The part of a role phrase that can be a role: without the brackets cut by a comma,
 /// the clause after it, the second of two titles, a leading article, and ranks or
-/// honorifics at either end. `None` when nothing is left.
-pub(super) fn role_phrase(phrase: &str) -> Option<&str> {
-    let raw = phrase.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
-    let raw = without_cut_bracket(raw);
-    let raw = without_clause(raw);
-    let raw = first_of_two_titles(raw);
-    let raw = without_lead_words(raw);
-    without_ranks(raw)
+/// honorifics at either end. Gives where the part starts in `phrase`, and the part; `None`
+/// when nothing is left.
+pub(super) fn role_phrase(phrase: &str) -> Option<(usize, &str)> {
+    let edge = |c: char| c.is_whitespace() || ",.;:".contains(c);
+    let trimmed = phrase.trim_start_matches(edge);
+    let raw = trimmed.trim_end_matches(edge);
+    // Each step keeps a prefix of what it is given, or a suffix: the part starts where
+    // the suffixes leave it.
+    let raw = first_of_two_titles(without_clause(without_cut_bracket(raw)));
+    let lead = without_lead_words(raw);
+    let head = without_ranks_after(lead);
+    let part = without_ranks_before(head);
+    let at = phrase.len() - trimmed.len() + raw.len() - lead.len() + head.len() - part.len();
+    (!part.is_empty() && !is_rank(part)).then_some((at, part))
 }
 
 /// `... for Refugees (UNHCR`: without a bracketed acronym cut by the comma split.
@@ -130,32 +136,39 @@ fn without_lead_words(raw: &str) -> &str {
     raw
 }
 
-/// Without ranks and honorifics at either end (`Head of the Mission Ambassador`); `None`
-/// when nothing else is left. A rank after a country alone is the title (`Netherlands
-/// Ambassador`), and so is a rank with its own `of` or `to` (`Ambassador of Norway to
-/// Uzbekistan`, `Ambassador to Tajikistan`).
-fn without_ranks(raw: &str) -> Option<&str> {
-    let not_role = |w: &str| {
-        matches!(
-            LEXICON.kind(w),
-            Some(WordKind::Rank | WordKind::Honorific(_))
-        )
-    };
+fn is_rank(word: &str) -> bool {
+    matches!(
+        LEXICON.kind(word),
+        Some(WordKind::Rank | WordKind::Honorific(_))
+    )
+}
+
+/// Without ranks and honorifics at the end (`Head of the Mission Ambassador`) while a
+/// title stays.
+fn without_ranks_after(raw: &str) -> &str {
     let titled = |head: &str| head.split(' ').any(|w| LEXICON.title(w).is_some());
     let mut raw = raw;
     while let Some((head, _)) = raw
         .rsplit_once(' ')
-        .filter(|(head, w)| not_role(w) && titled(head))
+        .filter(|(head, w)| is_rank(w) && titled(head))
     {
         raw = head.trim_end();
     }
+    raw
+}
+
+/// Without ranks and honorifics at the start. A rank after a country alone is the title
+/// (`Netherlands Ambassador`), and so is a rank with its own `of` or `to` (`Ambassador of
+/// Norway to Uzbekistan`, `Ambassador to Tajikistan`).
+fn without_ranks_before(raw: &str) -> &str {
+    let mut raw = raw;
     while let Some((_, tail)) = raw
         .split_once(' ')
-        .filter(|(w, tail)| not_role(w) && !tail.starts_with("of ") && !tail.starts_with("to "))
+        .filter(|(w, tail)| is_rank(w) && !tail.starts_with("of ") && !tail.starts_with("to "))
     {
         raw = tail.trim_start();
     }
-    (!raw.is_empty() && !not_role(raw)).then_some(raw)
+    raw
 }
 
 /// A title without the place that ends it (`Representative in Uzbekistan`, `Resident
@@ -199,5 +212,25 @@ pub(super) fn without_place<'t>(title: &'t str, within: &InPhrase, at: usize) ->
         title[..cut].trim_end()
     } else {
         title
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The part of a role phrase is where `role_phrase` says it starts in the phrase.
+    #[test]
+    fn role_parts_start_where_they_are_said_to() {
+        for (phrase, part) in [
+            (", Head of the Mission Ambassador,", "Head of the Mission"),
+            (" According to the Head of Office", "Head of Office"),
+            ("Colonel Dr. Head of the Unit who spoke", "Head of the Unit"),
+            ("our 74-year-old Head of Office", "Head of Office"),
+        ] {
+            let (at, found) = role_phrase(phrase).expect(phrase);
+            assert_eq!(found, part, "{phrase}");
+            assert_eq!(&phrase[at..at + part.len()], part, "{phrase}");
+        }
     }
 }
