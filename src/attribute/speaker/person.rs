@@ -150,7 +150,6 @@ pub(super) fn person_speaker(
         speaker.entity = Some(entity);
         speaker.gender = e.gender;
     }
-    let name_at = chunk.partition_point(|t| t.span.start < name_span.start);
     // Honorifics before the name give gender; titles before it are the role.
     let before: Vec<&Token> = chunk
         .iter()
@@ -165,49 +164,7 @@ pub(super) fn person_speaker(
             _ => {}
         }
     }
-    let first = title_start(ctx, chunk, name_at);
-    let role_start = (first < name_at).then(|| chunk[first].span.start);
-    // `Mediator Name, one of the first graduates,`: a title before the name comes first.
-    let one_of = |c: &[Token]| c.len() > 1 && c[0].word == "one" && c[1].word == "of";
-    let titled_before = || role_start.is_some() || noun_before(chunk, name_at).is_some();
-    if chunks
-        .get(ci + 1)
-        .is_some_and(|c| is_apposition(c) && !(one_of(c) && titled_before()))
-    {
-        role_and_org(ctx, apposition_span(ctx, chunks, ci + 1), &mut speaker);
-    }
-    // `said Special Envoy, Ambassador Carla Ruiz,`: a title phrase in the chunks before,
-    // the first of two titles (`the OSCE Chairperson-in-Office, Foreign Minister of
-    // Malta Karl Vella`).
-    if speaker.role.is_none() {
-        if let Some(title) = title_before_chunk(ctx, chunks, ci) {
-            // `Deputy Minister of Education, Science and Youth of Georgia Name`: the
-            // portfolio goes on before the name.
-            // The rest of a list (`Science and Youth`), not a second title (`…, Foreign
-            // Minister of Malta Karl Vella`) nor an honorific (`…, Dr. Halvard Mykland`).
-            let before_name = &chunk[..name_at];
-            let goes_on =
-                before_name.iter().all(title_word) && before_name.iter().any(|t| t.word == "and");
-            let end = if goes_on { name_span.start } else { title.end };
-            role_and_org(ctx, Span::new(title.start, end), &mut speaker);
-        }
-    }
-    // `a farmer from Mangyt village, Rustam Kadyrov, said`: a description before the name.
-    if let Some(before) = ci.checked_sub(1).map(|k| chunks[k]) {
-        let indefinite = matches!(before[0].word, "a" | "an" | "A" | "An");
-        if speaker.role.is_none() && indefinite && is_apposition(before) {
-            role_and_org(ctx, span_of(before, 0, before.len()), &mut speaker);
-        }
-    }
-    if speaker.role.is_none() {
-        if let Some(start) = role_start {
-            role_and_org(ctx, Span::new(start, name_span.start), &mut speaker);
-        } else if let Some(d) = descriptor(chunk, name_at) {
-            speaker.role = Some(ctx.text[span_of(chunk, d, name_at).range()].into());
-        } else if let Some(noun) = noun_before(chunk, name_at) {
-            speaker.role = Some(ctx.text[noun.range()].into());
-        }
-    }
+    person_role(ctx, chunks, ci, name_span, &mut speaker);
     if speaker.org.is_none() {
         if let Some((org, entity)) = org_after_name(ctx, chunk, name_span) {
             speaker.org = Some(org);
@@ -226,4 +183,62 @@ pub(super) fn person_speaker(
         add_titles(&mut speaker.titles, words);
     }
     speaker
+}
+
+/// The role and organization of the person named at `name_span` in chunk `ci`: of the
+/// apposition after the name, a title phrase in the chunks before, an indefinite
+/// description before, the title phrase before the name in its chunk, or the words that
+/// describe the person there (`poet`, `journalist`).
+fn person_role(
+    ctx: &Context,
+    chunks: &[&[Token]],
+    ci: usize,
+    name_span: Span,
+    speaker: &mut Speaker,
+) {
+    let chunk = chunks[ci];
+    let name_at = chunk.partition_point(|t| t.span.start < name_span.start);
+    let first = title_start(ctx, chunk, name_at);
+    let role_start = (first < name_at).then(|| chunk[first].span.start);
+    // `Mediator Name, one of the first graduates,`: a title before the name comes first.
+    let one_of = |c: &[Token]| c.len() > 1 && c[0].word == "one" && c[1].word == "of";
+    let titled_before = || role_start.is_some() || noun_before(chunk, name_at).is_some();
+    if chunks
+        .get(ci + 1)
+        .is_some_and(|c| is_apposition(c) && !(one_of(c) && titled_before()))
+    {
+        role_and_org(ctx, apposition_span(ctx, chunks, ci + 1), speaker);
+    }
+    // `said Special Envoy, Ambassador Carla Ruiz,`: a title phrase in the chunks before,
+    // the first of two titles (`the OSCE Chairperson-in-Office, Foreign Minister of
+    // Malta Karl Vella`).
+    if speaker.role.is_none() {
+        if let Some(title) = title_before_chunk(ctx, chunks, ci) {
+            // `Deputy Minister of Education, Science and Youth of Georgia Name`: the
+            // portfolio goes on before the name.
+            // The rest of a list (`Science and Youth`), not a second title (`…, Foreign
+            // Minister of Malta Karl Vella`) nor an honorific (`…, Dr. Halvard Mykland`).
+            let before_name = &chunk[..name_at];
+            let goes_on =
+                before_name.iter().all(title_word) && before_name.iter().any(|t| t.word == "and");
+            let end = if goes_on { name_span.start } else { title.end };
+            role_and_org(ctx, Span::new(title.start, end), speaker);
+        }
+    }
+    // `a farmer from Mangyt village, Rustam Kadyrov, said`: a description before the name.
+    if let Some(before) = ci.checked_sub(1).map(|k| chunks[k]) {
+        let indefinite = matches!(before[0].word, "a" | "an" | "A" | "An");
+        if speaker.role.is_none() && indefinite && is_apposition(before) {
+            role_and_org(ctx, span_of(before, 0, before.len()), speaker);
+        }
+    }
+    if speaker.role.is_none() {
+        if let Some(start) = role_start {
+            role_and_org(ctx, Span::new(start, name_span.start), speaker);
+        } else if let Some(d) = descriptor(chunk, name_at) {
+            speaker.role = Some(ctx.text[span_of(chunk, d, name_at).range()].into());
+        } else if let Some(noun) = noun_before(chunk, name_at) {
+            speaker.role = Some(ctx.text[noun.range()].into());
+        }
+    }
 }

@@ -22,39 +22,8 @@ pub(super) fn unnamed(p: &Phrase) -> Verdict {
     if !DETERMINERS.contains(&p.first.as_str()) {
         return ControlFlow::Continue(());
     }
-    // The head noun: the last word before a preposition or the chunk's end. An
-    // organization's words before a lower-case head only say whom the person works for
-    // (`An Afghan Border Police dog handler`); an organization's word as the head is the
-    // organization's (`a statement on the website`).
-    let head = toks[1.min(toks.len())..]
-        .iter()
-        .take_while(|t| {
-            !matches!(
-                t.word,
-                "from" | "of" | "in" | "at" | "with" | "who" | "on" | "for"
-            )
-        })
-        .last();
-    let org_kind =
-        |t: &Token| LEXICON.kind(without_possessive(t.word)) == Some(WordKind::Organization);
-    let lower_org_word = toks
-        .iter()
-        .any(|t| t.word.starts_with(char::is_lowercase) && org_kind(t));
-    let head_lower = head.is_some_and(|t| t.word.starts_with(char::is_lowercase) && !org_kind(t));
-    let org_word = toks.iter().any(org_kind) && (lower_org_word || !head_lower);
-    let lower_noun = toks
-        .get(1)
-        .is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase))
-        || head.is_some_and(|t| t.word.starts_with(char::is_lowercase));
-    let unnamed_word = toks
-        .iter()
-        .any(|t| LEXICON.kind(t.word) == Some(WordKind::Unnamed));
-    // `her grandmother, Mavluda Sharipova`: a name in the next chunk is the speaker.
     let chunks = comma_chunks(ctx.text, toks);
-    let named_next = chunks
-        .get(1)
-        .is_some_and(|c| c.len() >= 2 && c.iter().all(|t| is_name_word(ctx, t)));
-    if org_word || named_next || !(lower_noun || unnamed_word) {
+    if !describes_someone(ctx, toks, &chunks) {
         return ControlFlow::Continue(());
     }
     const STOP: &[&str] = &[
@@ -102,6 +71,43 @@ pub(super) fn unnamed(p: &Phrase) -> Verdict {
         body_after_noun(ctx, &chunk[from.min(chunk.len())..], &mut speaker);
     }
     ControlFlow::Break(Some((speaker, SpeakerResolution::Unnamed)))
+}
+
+/// Whether a phrase after a determiner describes someone unnamed: a noun in lower case or
+/// a listed one, not an organization's word as the head, and no name in the next chunk.
+fn describes_someone(ctx: &Context, toks: &[Token], chunks: &[&[Token]]) -> bool {
+    // The head noun: the last word before a preposition or the chunk's end. An
+    // organization's words before a lower-case head only say whom the person works for
+    // (`An Afghan Border Police dog handler`); an organization's word as the head is the
+    // organization's (`a statement on the website`).
+    let head = toks[1.min(toks.len())..]
+        .iter()
+        .take_while(|t| {
+            !matches!(
+                t.word,
+                "from" | "of" | "in" | "at" | "with" | "who" | "on" | "for"
+            )
+        })
+        .last();
+    let org_kind =
+        |t: &Token| LEXICON.kind(without_possessive(t.word)) == Some(WordKind::Organization);
+    let lower_org_word = toks
+        .iter()
+        .any(|t| t.word.starts_with(char::is_lowercase) && org_kind(t));
+    let head_lower = head.is_some_and(|t| t.word.starts_with(char::is_lowercase) && !org_kind(t));
+    let org_word = toks.iter().any(org_kind) && (lower_org_word || !head_lower);
+    let lower_noun = toks
+        .get(1)
+        .is_some_and(|t| t.word.chars().next().is_some_and(char::is_lowercase))
+        || head.is_some_and(|t| t.word.starts_with(char::is_lowercase));
+    let unnamed_word = toks
+        .iter()
+        .any(|t| LEXICON.kind(t.word) == Some(WordKind::Unnamed));
+    // `her grandmother, Mavluda Sharipova`: a name in the next chunk is the speaker.
+    let named_next = chunks
+        .get(1)
+        .is_some_and(|c| c.len() >= 2 && c.iter().all(|t| is_name_word(ctx, t)));
+    !org_word && !named_next && (lower_noun || unnamed_word)
 }
 
 /// `a spokesperson for Azerbaijan Caspian Shipping Company`: the body named after an

@@ -21,31 +21,13 @@ pub(super) fn cut_at_connector<'r>(
     within: &InPhrase,
     (issued_by, issuer_ids): (&'r [String], &[Option<EntityRef>]),
 ) -> (&'r str, Option<&'r str>, Option<EntityRef>) {
-    let Some(mut cut) = Cut::find(raw) else {
+    let Some(cut) = Cut::find(raw) else {
         return (without_place(raw, within, 0), None, None);
     };
-    // `Chairman of the Board of ANAMA`: the board is part of the title.
-    if let Some(rest) = cut.org.strip_prefix("Board of ") {
-        let at = raw.len() - rest.len() - " of ".len();
-        cut = Cut {
-            at,
-            connector: " of ",
-            org: rest.strip_prefix("the ").unwrap_or(rest),
-            org_at: raw.len() - rest.strip_prefix("the ").unwrap_or(rest).len(),
-            article: rest.starts_with("the "),
-            ..cut
-        };
-    }
+    let cut = cut.past_board(raw);
     let org = cut.org;
-    // `Co-ordinator of OSCE Economic and Environmental Activities`: an OSCE post named
-    // after its field is all role, of the OSCE.
-    if let Some(field) = org.strip_prefix("OSCE ") {
-        let named_field = field
-            .split(' ')
-            .all(|w| w.starts_with(char::is_uppercase) && LEXICON.kind(w).is_none() || w == "and");
-        if named_field {
-            return (raw, Some("OSCE"), None);
-        }
+    if osce_field(org) {
+        return (raw, Some("OSCE"), None);
     }
     let single_org_word = !org.contains(' ') && LEXICON.kind(org) == Some(WordKind::Organization);
     let names_org = within
@@ -101,6 +83,16 @@ pub(super) fn cut_at_connector<'r>(
         (&raw[..cut.at], Some(org))
     };
     (role_org.0, role_org.1, None)
+}
+
+/// `Co-ordinator of OSCE Economic and Environmental Activities`: an OSCE post named after
+/// its field is all role, of the OSCE.
+fn osce_field(org: &str) -> bool {
+    org.strip_prefix("OSCE ").is_some_and(|field| {
+        field
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) && LEXICON.kind(w).is_none() || w == "and")
+    })
 }
 
 /// The issuing office whose name holds `word`, a single organization word (`Mission`,
@@ -181,6 +173,23 @@ impl<'r> Cut<'r> {
             org_at: raw.len() - org.len(),
             article: after.starts_with("the "),
         })
+    }
+
+    /// `Chairman of the Board of ANAMA`: the board is part of the title, and the cut moves
+    /// past it.
+    fn past_board(self, raw: &'r str) -> Self {
+        let Some(rest) = self.org.strip_prefix("Board of ") else {
+            return self;
+        };
+        let org = rest.strip_prefix("the ").unwrap_or(rest);
+        Cut {
+            at: raw.len() - rest.len() - " of ".len(),
+            connector: " of ",
+            org,
+            org_at: raw.len() - org.len(),
+            article: rest.starts_with("the "),
+            ..self
+        }
     }
 }
 

@@ -26,10 +26,10 @@ use phrase::role_phrase;
 /// A role phrase taken apart: the title, the organization as written, and the
 /// organization's gazetteer entry.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct RoleSplit {
-    pub role: Option<Arc<str>>,
-    pub org: Option<Arc<str>>,
-    pub org_entity: Option<EntityRef>,
+pub(super) struct RoleSplit {
+    pub(super) role: Option<Arc<str>>,
+    pub(super) org: Option<Arc<str>>,
+    pub(super) org_entity: Option<EntityRef>,
 }
 
 /// Splits a role phrase into role, organization and the organization's gazetteer entry.
@@ -44,46 +44,20 @@ pub(crate) struct RoleSplit {
 /// none); a country is not an organization (`Ambassador of Austria` is all role, `Deputy
 /// Permanent Representative of Malta to the OSCE` has the `OSCE`); `Head of Mission` is a
 /// role, and `Officer at the Mission` works for the issuing Mission.
-pub(crate) fn split_role(
+pub(super) fn split_role(
     gazetteer: &Gazetteer,
     issuers: (&[String], &[Option<EntityRef>]),
     phrase: &str,
     mentions: Option<(&[Match], usize)>,
 ) -> RoleSplit {
-    // `a nurse working for the Danish Refugee Council`: the participle only says whom
-    // the person works for.
-    let works = [
-        " working for ",
-        " working with ",
-        " working at ",
-        " who works for ",
-    ];
-    let found = phrase
-        .contains(" work")
-        .then(|| works.iter().find_map(|w| phrase.find(w).map(|at| (at, w))))
-        .flatten();
-    if let Some((at, participle)) = found {
-        let connector = &participle[participle.trim_end().rfind(' ').unwrap_or(0)..];
-        let plain = format!(
-            "{}{connector}{}",
-            &phrase[..at],
-            &phrase[at + participle.len()..]
-        );
+    if let Some(plain) = without_working(phrase) {
         return split_role(gazetteer, issuers, &plain, None);
     }
     let Some((raw_at, raw)) = role_phrase(phrase) else {
         return RoleSplit::default();
     };
-    // `one of the first graduates`: the noun, in the singular.
     if let Some(group) = raw.strip_prefix("one of ") {
-        let group = group
-            .split([',', ' '])
-            .take_while(|w| !ROLE_CONNECTORS.contains(w) || *w == "the");
-        let noun = group.last().filter(|w| w.ends_with('s')).map(singular_of);
-        return RoleSplit {
-            role: noun.map(Arc::from),
-            ..RoleSplit::default()
-        };
+        return one_of(group);
     }
     let within = InPhrase::of(gazetteer, raw, raw_at, mentions);
     // `known`: the entry of an organization that is not written in the phrase itself.
@@ -101,20 +75,9 @@ pub(crate) fn split_role(
     let org = org
         .map(|o| tidy_org(gazetteer, o))
         .filter(|o| !o.is_empty());
+    let role = without_circumstance(role.trim());
     // `Special Representative of the OSCE Chairperson-in-Office for the Transdniestrian
     // Settlement Process`: a listed body inside the title, its topic after it.
-    // `a cadet in her second year`: the circumstance is not the title (a topic is:
-    // `co-rapporteur on the monitoring of …`).
-    let role = role.trim();
-    let circumstance =
-        word_starts(role)
-            .zip(word_starts(role).skip(1))
-            .find(|&((at, w), (_, next))| {
-                at > 0
-                    && matches!(w, "in" | "at" | "on" | "during")
-                    && matches!(next, "his" | "her" | "their" | "its" | "our")
-            });
-    let role = circumstance.map_or(role, |((at, _), _)| role[..at].trim_end());
     let (role, org): (Arc<str>, _) = match org.and_then(|o| body_and_topic(raw, o, &within)) {
         Some((body, topic)) => (format!("{role} {topic}").into(), Some(body)),
         None => (role.into(), org),
@@ -129,6 +92,53 @@ pub(crate) fn split_role(
         org: org.map(Arc::from),
         org_entity,
     }
+}
+
+/// `a nurse working for the Danish Refugee Council`: the participle only says whom the
+/// person works for, so the phrase is read without it (`a nurse for the …`).
+fn without_working(phrase: &str) -> Option<String> {
+    let works = [
+        " working for ",
+        " working with ",
+        " working at ",
+        " who works for ",
+    ];
+    let (at, participle) = phrase
+        .contains(" work")
+        .then(|| works.iter().find_map(|w| phrase.find(w).map(|at| (at, w))))
+        .flatten()?;
+    let connector = &participle[participle.trim_end().rfind(' ').unwrap_or(0)..];
+    Some(format!(
+        "{}{connector}{}",
+        &phrase[..at],
+        &phrase[at + participle.len()..]
+    ))
+}
+
+/// `one of the first graduates`: the noun of the `group`, in the singular, is the role.
+fn one_of(group: &str) -> RoleSplit {
+    let group = group
+        .split([',', ' '])
+        .take_while(|w| !ROLE_CONNECTORS.contains(w) || *w == "the");
+    let noun = group.last().filter(|w| w.ends_with('s')).map(singular_of);
+    RoleSplit {
+        role: noun.map(Arc::from),
+        ..RoleSplit::default()
+    }
+}
+
+/// `a cadet in her second year`: the circumstance is not the title (a topic is:
+/// `co-rapporteur on the monitoring of …`).
+fn without_circumstance(role: &str) -> &str {
+    let circumstance =
+        word_starts(role)
+            .zip(word_starts(role).skip(1))
+            .find(|&((at, w), (_, next))| {
+                at > 0
+                    && matches!(w, "in" | "at" | "on" | "during")
+                    && matches!(next, "his" | "her" | "their" | "its" | "our")
+            });
+    circumstance.map_or(role, |((at, _), _)| role[..at].trim_end())
 }
 
 /// `org` as a listed body followed by ` for …` or ` on …` (the title's topic): the body
