@@ -117,6 +117,14 @@ impl<'a> Context<'a> {
         let from = self.window.start.min(self.before);
         (from, &self.text[from..self.before])
     }
+
+    /// The first mention of `kind` inside `span`.
+    fn mention_in(&self, span: Span, kind: EntityType) -> Option<Match> {
+        self.mentions
+            .iter()
+            .copied()
+            .find(|m| span.contains(m.span) && self.gazetteer.entity(m.entity).kind == kind)
+    }
 }
 
 /// A speaker phrase, with what its rules look at.

@@ -9,7 +9,7 @@ use super::role::{role_and_org, split_role, RoleSplit};
 use super::titles::{apposition_span, is_apposition, title_before_chunk, title_start, title_word};
 use super::tokens::{after_whitespace, comma_chunks, span_of, tokens, Token};
 use super::words::{
-    fronts, plural_title, role_noun, singular_of, OPENERS, PARTICLES, ROLE_CONNECTORS,
+    fronts, is_rank, plural_title, role_noun, singular_of, OPENERS, PARTICLES, ROLE_CONNECTORS,
 };
 use super::Context;
 use crate::attribute::lexicon::{WordKind, LEXICON};
@@ -118,10 +118,7 @@ impl Run<'_, '_> {
 
     fn gazetteer_person(&self) -> Option<Match> {
         let span = span_of(self.chunk(), self.a, self.b);
-        let ctx = self.ctx;
-        ctx.mentions.iter().copied().find(|m| {
-            span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
-        })
+        self.ctx.mention_in(span, EntityType::Person)
     }
 
     /// Capitalised runs are also places, units and programmes (`near Stanytsia Luhanska`,
@@ -241,12 +238,7 @@ impl Run<'_, '_> {
     /// after a chunk that ends in a title phrase.
     fn title_before(&self) -> Option<Span> {
         let before = &self.chunk()[..self.a];
-        let only_ranks = before.iter().all(|t| {
-            matches!(
-                LEXICON.kind(t.word),
-                Some(WordKind::Rank | WordKind::Honorific(_))
-            )
-        });
+        let only_ranks = before.iter().all(|t| is_rank(t.word));
         let titled_here = before.iter().all(title_word)
             && before
                 .iter()
@@ -293,15 +285,9 @@ impl Run<'_, '_> {
             role_and_org(ctx, apposition_span(ctx, self.chunks, self.ci + 1), speaker);
         } else if let Some(title) = self.after_title() {
             // `The new KFOR Commander, Major General Name`: the ranks are not the title.
-            let ranked = |t: &&Token| {
-                matches!(
-                    LEXICON.kind(t.word),
-                    Some(WordKind::Rank | WordKind::Honorific(_))
-                )
-            };
             let end = chunk[..a]
                 .iter()
-                .find(ranked)
+                .find(|t| is_rank(t.word))
                 .map_or(name_start, |t| t.span.start);
             role_and_org(ctx, Span::new(title.start, end), speaker);
         } else if chunk[first..a]

@@ -240,9 +240,7 @@ pub(super) fn org_after_name(
     }
     let org = rest.get(..len).filter(|o| !o.is_empty())?;
     let span = span_of(org, 0, org.len());
-    let mention = ctx.mentions.iter().find(|m| {
-        span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
-    });
+    let mention = ctx.mention_in(span, EntityType::Organization);
     let org_word = org
         .iter()
         .any(|t| LEXICON.kind(t.word) == Some(WordKind::Organization));
@@ -266,9 +264,7 @@ pub(super) fn org_for(ctx: &Context, next: &[Token]) -> Option<(Arc<str>, Option
         .get(from..)
         .filter(|o| !o.is_empty() && o.iter().all(title_word))?;
     let span = span_of(org, 0, org.len());
-    let mention = ctx.mentions.iter().find(|m| {
-        span.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
-    });
+    let mention = ctx.mention_in(span, EntityType::Organization);
     let named = mention.is_some()
         || org
             .iter()

@@ -195,10 +195,7 @@ pub(super) fn organization_mention(p: &Phrase) -> Verdict {
     // ODIHR,`.
     let chunks = comma_chunks(ctx.text, &p.toks);
     let first = chunks.first().map_or(p.span, |c| span_of(c, 0, c.len()));
-    let org = ctx.mentions.iter().copied().find(|m| {
-        first.contains(m.span) && ctx.gazetteer.entity(m.entity).kind == EntityType::Organization
-    });
-    let Some(m) = org else {
+    let Some(m) = ctx.mention_in(first, EntityType::Organization) else {
         return ControlFlow::Continue(());
     };
     let issuer = ctx

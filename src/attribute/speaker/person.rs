@@ -11,7 +11,7 @@ use super::org::org_after_name;
 use super::role::role_and_org;
 use super::titles::{apposition_span, is_apposition, title_before_chunk, title_start, title_word};
 use super::tokens::{comma_chunks, span_of, Token};
-use super::words::written_in_lower_case;
+use super::words::{is_rank, written_in_lower_case};
 use super::{Context, Order, Parsed, Phrase, SpeakerResolution, Verdict};
 use crate::attribute::lexicon::{WordKind, LEXICON};
 use crate::attribute::quote::add_titles;
@@ -62,10 +62,7 @@ fn chunk_order(chunks: &[&[Token]], order: Order) -> Vec<usize> {
 /// name introduced earlier, or a surname never introduced in full.
 fn name_in_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize, order: Order) -> Option<Parsed> {
     let chunk = chunks[ci];
-    let person = ctx.mentions.iter().copied().find(|m| {
-        span_of(chunk, 0, chunk.len()).contains(m.span)
-            && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
-    });
+    let person = ctx.mention_in(span_of(chunk, 0, chunk.len()), EntityType::Person);
     let runs: Vec<(usize, usize)> = name_runs(ctx, chunk)
         .into_iter()
         .filter(|&r| can_be_person(chunk, r))
@@ -112,13 +109,9 @@ fn name_in_chunk(ctx: &Context, chunks: &[&[Token]], ci: usize, order: Order) ->
             && b - a == 1
             && alone
             && !written_in_lower_case(&ctx.text[ctx.window.range()], chunk[a].word)
-            && chunk[..a].iter().all(|t| {
-                t.word.ends_with("-old")
-                    || matches!(
-                        LEXICON.kind(t.word),
-                        Some(WordKind::Rank | WordKind::Honorific(_))
-                    )
-            })
+            && chunk[..a]
+                .iter()
+                .all(|t| t.word.ends_with("-old") || is_rank(t.word))
     }) {
         (span_of(chunk, a, b), SpeakerResolution::Bare, None)
     } else {

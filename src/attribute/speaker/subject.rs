@@ -63,10 +63,9 @@ pub(in crate::attribute) fn subject(ctx: &Context, span: Span) -> Option<Speaker
     };
     let before_verb = runs.iter().copied().find(at_verb).or_else(portfolio_run);
     let full_name = before_verb.or(runs.first().copied()).filter(|&(a, b)| {
-        let gazetteer_person = ctx.mentions.iter().any(|m| {
-            span_of(chunk, a, b).contains(m.span)
-                && ctx.gazetteer.entity(m.entity).kind == EntityType::Person
-        });
+        let gazetteer_person = ctx
+            .mention_in(span_of(chunk, a, b), EntityType::Person)
+            .is_some();
         chunk[..a].iter().all(title_word) && (b - a >= 2 || gazetteer_person)
     });
     let Some((a, b)) = full_name else {

@@ -193,3 +193,11 @@ pub(super) fn fronts(first: &str, second: &str) -> bool {
         && second.starts_with(char::is_lowercase);
     FRONTING.contains(&first) || participle
 }
+
+/// A rank or an honorific: `Ambassador`, `Colonel`, `Dr.`, `Ms`.
+pub(super) fn is_rank(word: &str) -> bool {
+    matches!(
+        LEXICON.kind(word),
+        Some(WordKind::Rank | WordKind::Honorific(_))
+    )
+}

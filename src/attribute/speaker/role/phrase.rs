@@ -6,7 +6,9 @@
 use super::InPhrase;
 use crate::attribute::lexicon::{WordKind, LEXICON};
 use crate::attribute::speaker::tokens::word_starts;
-use crate::attribute::speaker::words::{is_verb_word, without_possessive, ROLE_CONNECTORS};
+use crate::attribute::speaker::words::{
+    is_rank, is_verb_word, without_possessive, ROLE_CONNECTORS,
+};
 use crate::gazetteer::EntityType;
 
 /// The part of a role phrase that can be a role: without the brackets cut by a comma,
@@ -134,13 +136,6 @@ fn without_lead_words(raw: &str) -> &str {
         raw = rest;
     }
     raw
-}
-
-fn is_rank(word: &str) -> bool {
-    matches!(
-        LEXICON.kind(word),
-        Some(WordKind::Rank | WordKind::Honorific(_))
-    )
 }
 
 /// Without ranks and honorifics at the end (`Head of the Mission Ambassador`) while a
