@@ -52,11 +52,7 @@ pub(super) fn before_quote(ctx: &Context, left: Span) -> Option<Attribution> {
             // reported speech (`wrote on X after the event that it would “…”`).
             let between = raw[end..].split_whitespace();
             let reported = partial || between.clone().any(|w| w == "that");
-            let limit = match (reported, (at, end) == last) {
-                (false, _) => 6,
-                (true, true) => 40,
-                (true, false) => 40,
-            };
+            let limit = if reported { 40 } else { 6 };
             if between.count() > limit && !raw.ends_with(" as") && !raw.ends_with(':') {
                 return None;
             }
