@@ -128,12 +128,14 @@ pub fn attribute(
 /// try the cues in order (reading the narrative when a cue refers back), then record it.
 fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
     let text = resources.text;
+    // 1. Pair the marks.
     let (mut marked, unpaired_marks) = marks::find(text, &place::paragraph_spans(sentences));
     marks::split_interruptions(text, &mut marked, |tag| !LEXICON.verbs_in(tag).is_empty());
     let mut discourse = Discourse::new(sentences, &marked);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut previous: Option<PreviousQuote> = None;
     for (qi, m) in marked.iter().enumerate() {
+        // 2. Keep quotations, and place them in their sentences.
         if place::is_title(text, m) {
             continue;
         }
@@ -141,31 +143,25 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
         let Some(place) = Place::of(text, sentences, m, next_open) else {
             continue;
         };
+        // 3. Meet the people named before the quote.
         let ctx = Context {
             before: m.outer.start,
             ..resources
         };
         discourse.meet_mentions(&ctx);
+        // 4, 5. Try the cues, each resolving the speaker phrase it finds; the narrative is
+        // read only where a cue refers back.
         let split = cues::split_speaker(text, previous.as_ref(), &place, m);
         let cue = |people: &[Speaker]| {
             let ctx = Context { people, ..ctx };
             let found = cues::try_cues(&ctx, sentences, &place, split.as_ref())?;
             Some(cues::resolve_pronoun(&ctx, sentences, place.first, found))
         };
-        // An untagged quote that may continue the previous one needs only the narrative
-        // since; a tag that found nobody (`the Minister said`) may need all of it.
-        let untagged = || text[place.left.range()].trim().is_empty() && place.untagged_after(text);
-        let floor = previous
-            .as_ref()
-            .filter(|p| {
-                p.speaker.is_some()
-                    && sentences[place.first].paragraph <= p.paragraph + 2
-                    && untagged()
-            })
-            .map_or(0, |p| p.end);
+        let floor = cues::narrative_floor(text, sentences, &place, previous.as_ref());
         let found = discourse
             .read_for(&ctx, (place.first, floor), cue(&discourse.people), cue)
             .or_else(|| cues::continuation(&ctx, sentences, &place, previous.as_ref()));
+        // 6. Record the quote and remember its speaker.
         let Some(mut quote) = place::new_quote(text, m, &place, found) else {
             continue;
         };
@@ -173,13 +169,7 @@ fn attribute_window(sentences: &[Sentence], resources: Context) -> Attributed {
             &mut quote.speaker,
             sentences[place.last].span.end.max(m.outer.end),
         );
-        let attributed = quote.speaker.name.is_some() || quote.speaker.role.is_some();
-        previous = Some(PreviousQuote {
-            sentence: place.last,
-            paragraph: sentences[place.last].paragraph,
-            speaker: attributed.then(|| quote.speaker.clone()),
-            end: m.outer.end,
-        });
+        previous = Some(PreviousQuote::of(&quote, m, &place, sentences));
         quotes.push(quote);
     }
     Attributed {

@@ -22,7 +22,7 @@ mod before;
 mod narrative;
 
 use super::speaker::{self, Context, SpeakerResolution};
-use super::{marks, Cue, Place, Speaker};
+use super::{marks, Cue, Place, Quote, Speaker};
 use crate::segment::Sentence;
 use crate::span::Span;
 pub(super) use narrative::resolve_pronoun;
@@ -61,12 +61,47 @@ impl Attribution {
 /// and continuations.
 pub(super) struct PreviousQuote {
     /// The sentence and paragraph where it ended.
-    pub(super) sentence: usize,
-    pub(super) paragraph: usize,
+    sentence: usize,
+    paragraph: usize,
     /// Its speaker, when it was attributed to someone.
-    pub(super) speaker: Option<Speaker>,
+    speaker: Option<Speaker>,
     /// The byte after its closing mark.
-    pub(super) end: usize,
+    end: usize,
+}
+
+impl PreviousQuote {
+    /// The quote just recorded, with the span `m` of its marks and its place.
+    pub(super) fn of(
+        quote: &Quote,
+        m: &marks::Marked,
+        place: &Place,
+        sentences: &[Sentence],
+    ) -> Self {
+        let attributed = quote.speaker.name.is_some() || quote.speaker.role.is_some();
+        PreviousQuote {
+            sentence: place.last,
+            paragraph: sentences[place.last].paragraph,
+            speaker: attributed.then(|| quote.speaker.clone()),
+            end: m.outer.end,
+        }
+    }
+}
+
+/// Where the narrative before the quote at `place` needs reading from: an untagged quote
+/// that may continue the previous one needs only the narrative since; a tag that found
+/// nobody (`the Minister said`) may need all of it.
+pub(super) fn narrative_floor(
+    text: &str,
+    sentences: &[Sentence],
+    place: &Place,
+    previous: Option<&PreviousQuote>,
+) -> usize {
+    let untagged = || text[place.left.range()].trim().is_empty() && place.untagged_after(text);
+    previous
+        .filter(|p| {
+            p.speaker.is_some() && sentences[place.first].paragraph <= p.paragraph + 2 && untagged()
+        })
+        .map_or(0, |p| p.end)
 }
 
 /// The cues, in the order they are tried: the second half of a split quote; a tag after
