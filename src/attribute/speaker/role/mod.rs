@@ -152,6 +152,8 @@ fn body_and_topic<'o>(raw: &str, org: &'o str, within: &InPhrase) -> Option<(&'o
         .then(|| (&org[..body_len], topic.trim_start()))
 }
 
+/// The role and organization of the role phrase at `span`, set on `speaker` where the
+/// phrase has them; `Its director` works for the body named just before.
 pub(super) fn role_and_org(ctx: &Context, span: Span, speaker: &mut Speaker) {
     // The article's mentions around the phrase: no second search.
     let from = ctx.mentions.partition_point(|m| m.span.end <= span.start);
@@ -218,9 +220,7 @@ impl<'g> InPhrase<'g> {
                 .collect(),
         }
     }
-}
 
-impl InPhrase<'_> {
     /// The mention of `kind` that starts at byte `from`. Demonyms are not places here:
     /// `the Ukrainian delegation` is an organization.
     pub(super) fn kind_at(&self, kind: EntityType, from: usize) -> Option<Match> {
