@@ -5,6 +5,7 @@
 
 use super::names::{covered_by_mention, is_name_word, name_runs, noun_before, portfolio_end};
 use super::org::{org_after_name, org_for};
+use super::person::{add_role_titles, named};
 use super::role::{role_and_org, split_role, RoleSplit};
 use super::titles::{apposition_span, is_apposition, title_before_chunk, title_start, title_word};
 use super::tokens::{after_whitespace, comma_chunks, span_of, tokens, Token};
@@ -14,7 +15,7 @@ use super::words::{
 use super::Context;
 use crate::attribute::lexicon::{WordKind, LEXICON};
 use crate::attribute::quote::add_titles;
-use crate::attribute::{Speaker, SpeakerType};
+use crate::attribute::Speaker;
 use crate::gazetteer::{EntityType, Match};
 use crate::span::Span;
 
@@ -371,16 +372,8 @@ impl Run<'_, '_> {
     fn person(&self, gazetteer_person: Option<Match>) -> (Speaker, bool) {
         let (ctx, chunk, a) = (self.ctx, self.chunk(), self.a);
         let name_span = span_of(chunk, a, self.b);
-        let mut speaker = Speaker {
-            name: Some(ctx.text[name_span.range()].into()),
-            kind: SpeakerType::Person,
-            ..Speaker::unknown()
-        };
+        let mut speaker = named(ctx, name_span, gazetteer_person.map(|m| m.entity));
         if let Some(m) = gazetteer_person {
-            let e = ctx.gazetteer.entity(m.entity);
-            speaker.name = Some(e.name.as_str().into());
-            speaker.entity = Some(m.entity);
-            speaker.gender = e.gender;
             if let Some(known) = ctx.roles.of(m.entity) {
                 speaker.role.clone_from(&known.role);
                 speaker.org.clone_from(&known.org);
@@ -421,10 +414,7 @@ impl Run<'_, '_> {
                 speaker.org_entity = entity;
             }
         }
-        if let Some(role) = &speaker.role {
-            let words = role.split_whitespace().filter_map(|w| LEXICON.title(w));
-            add_titles(&mut speaker.titles, words);
-        }
+        add_role_titles(&mut speaker);
         (speaker, apposition)
     }
 }

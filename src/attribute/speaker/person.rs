@@ -132,17 +132,7 @@ pub(super) fn person_speaker(
     known: Option<EntityRef>,
 ) -> Speaker {
     let chunk = chunks[ci];
-    let mut speaker = Speaker {
-        name: Some(ctx.text[name_span.range()].into()),
-        kind: SpeakerType::Person,
-        ..Speaker::unknown()
-    };
-    if let Some(entity) = known.filter(|&e| ctx.gazetteer.entity(e).kind == EntityType::Person) {
-        let e = ctx.gazetteer.entity(entity);
-        speaker.name = Some(e.name.as_str().into());
-        speaker.entity = Some(entity);
-        speaker.gender = e.gender;
-    }
+    let mut speaker = named(ctx, name_span, known);
     // Honorifics before the name give gender; titles before it are the role.
     let before: Vec<&Token> = chunk
         .iter()
@@ -171,11 +161,33 @@ pub(super) fn person_speaker(
             speaker.org_entity = speaker.org_entity.or(known.org_entity);
         }
     }
+    add_role_titles(&mut speaker);
+    speaker
+}
+
+/// A person named at `name_span`: by the gazetteer's name, with its gender, when the
+/// gazetteer lists them as `entity`.
+pub(super) fn named(ctx: &Context, name_span: Span, entity: Option<EntityRef>) -> Speaker {
+    let mut speaker = Speaker {
+        name: Some(ctx.text[name_span.range()].into()),
+        kind: SpeakerType::Person,
+        ..Speaker::unknown()
+    };
+    if let Some(entity) = entity.filter(|&e| ctx.gazetteer.entity(e).kind == EntityType::Person) {
+        let e = ctx.gazetteer.entity(entity);
+        speaker.name = Some(e.name.as_str().into());
+        speaker.entity = Some(entity);
+        speaker.gender = e.gender;
+    }
+    speaker
+}
+
+/// The title words of a speaker's role join its titles, for `the Ambassador said` later.
+pub(super) fn add_role_titles(speaker: &mut Speaker) {
     if let Some(role) = &speaker.role {
         let words = role.split_whitespace().filter_map(|w| LEXICON.title(w));
         add_titles(&mut speaker.titles, words);
     }
-    speaker
 }
 
 /// The role and organization of the person named at `name_span` in chunk `ci`: of the
