@@ -3,12 +3,12 @@
 //! participant`) → a [`Speaker`], by the first of [`RULES`] that answers.
 //!
 //! A cue hands over the span of the phrase and where its verb stands ([`Order`]); the
-//! rules look at its tokens ([`tokens`]), the article's mentions and the people met so far
-//! ([`Context`]). Names are runs of capitalised words ([`names`]); roles come from the
+//! rules look at its tokens ([`tokens()`]), the article's mentions and the people met so
+//! far ([`Context`]). Names are runs of capitalised words ([`names`]); roles come from the
 //! title before the name or the apposition after it ([`titles`]) and split into role and
 //! organization ([`role`]). The narrative is read for people by [`introductions`] and
-//! [`subject`], called by the discourse model and the narrative cues; this module does not
-//! decide where a phrase stands.
+//! [`subject()`], called by the discourse model and the narrative cues; this module does
+//! not decide where a phrase stands.
 
 mod earlier;
 mod names;

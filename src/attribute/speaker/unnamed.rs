@@ -16,7 +16,7 @@ use crate::attribute::{Speaker, SpeakerType};
 use crate::span::Span;
 
 /// `one participant`, `a local teacher`: no name, the noun is the role; `a statement on
-/// the website` is an organization's word, for [`organization_word`].
+/// the website` is an organization's word, for [`super::organization::organization_word`].
 pub(super) fn unnamed(p: &Phrase) -> Verdict {
     let (ctx, toks) = (p.ctx, &p.toks);
     if !DETERMINERS.contains(&p.first.as_str()) {
