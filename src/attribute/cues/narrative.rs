@@ -96,7 +96,7 @@ fn previous_subject(
     ctx: &Context,
     sentences: &[Sentence],
     first: usize,
-    gender: Option<crate::gazetteer::Gender>,
+    gender: Option<Gender>,
 ) -> Option<Speaker> {
     let own = ctx.text[sentences[first].span.start..ctx.before].trim();
     // The quote opens its sentence, or the pronoun does (`He warned that “…”`). A
@@ -117,7 +117,7 @@ fn sentence_subject(
     ctx: &Context,
     sentences: &[Sentence],
     first: usize,
-    gender: Option<crate::gazetteer::Gender>,
+    gender: Option<Gender>,
 ) -> Option<Speaker> {
     let previous = sentences.get(first.checked_sub(1)?)?;
     let prose = &ctx.text[previous.span.range()];
