@@ -7,8 +7,10 @@
 //! quotes need none of it and reading every sentence would halve the stage's speed. The
 //! model does not decide who speaks: the cues do, against [`Discourse::people`].
 
+use super::cues::Attribution;
+use super::quote::add_titles;
 use super::speaker::{self, Context, SpeakerResolution};
-use super::{add_titles, marks, Attribution, Speaker, SpeakerType};
+use super::{marks, Speaker, SpeakerType};
 use crate::segment::Sentence;
 use crate::span::Span;
 
@@ -325,10 +327,9 @@ fn people_at(events: &[(usize, Speaker)]) -> Vec<Speaker> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribute::add_titles;
 
     /// A person remembered again from their own remembered self (a pronoun resolved to
-    /// them, then their quote) keeps each title once; the list used to double each time.
+    /// them, then their quote) keeps each title once, instead of doubling the list.
     #[test]
     fn remembering_a_person_again_keeps_each_title_once() {
         let mut people = vec![Speaker {
