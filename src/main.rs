@@ -17,6 +17,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use whosaid::error::{Error, Warning};
 use whosaid::gazetteer::{Gazetteer, GazetteerFile};
 use whosaid::pipeline::{self, Annotator, RunOptions};
+use whosaid::run_manifest::{self, peak_rss_kb, RunManifest};
 use whosaid::segment::{self, Breaks};
 use whosaid::shard::Shard;
 use whosaid::tables::Formats;
@@ -597,8 +598,7 @@ fn extract(
     )
 }
 
-/// `OUT/run.json`: what produced the tables (version, arguments, gazetteer files with
-/// their row counts and fingerprints, shard) and what came out of it.
+/// Writes `OUT/run.json` (see [`RunManifest`]).
 fn write_manifest(
     out: &Path,
     files: &[GazetteerFile],
@@ -606,31 +606,9 @@ fn write_manifest(
     summary: &pipeline::Summary,
     shard: Option<Shard>,
 ) -> Result<()> {
-    let manifest = serde_json::json!({
-        "whosaid": env!("CARGO_PKG_VERSION"),
-        "arguments": std::env::args().skip(1).collect::<Vec<_>>(),
-        "shard": shard.map(|s| [s.index, s.count]),
-        "gazetteers": files
-            .iter()
-            .map(|f| serde_json::json!({
-                "file": f.name,
-                "rows": gazetteer.rows_from(&f.name),
-                "fnv64": f.fingerprint(),
-            }))
-            .collect::<Vec<_>>(),
-        "inputs": summary.inputs,
-        "articles": summary.articles,
-        "sentences": summary.sentences,
-        "mentions": summary.mentions,
-        "quotes": summary.quotes,
-        "warnings": summary.warnings,
-        "seconds": (summary.seconds * 1000.0).round() / 1000.0,
-        // Written last, so the tables and coverage are in it; `null` where the system
-        // does not tell (Linux does, in /proc).
-        "peak_rss_kb": peak_rss_kb(Path::new("/proc/self/status")),
-    });
-    let path = out.join("run.json");
-    std::fs::write(&path, format!("{manifest:#}\n"))
+    let manifest = RunManifest::new(summary, files, gazetteer, shard);
+    let path = out.join(run_manifest::FILE);
+    std::fs::write(&path, manifest.to_string())
         .with_context(|| format!("writing {}", path.display()))
 }
 
@@ -740,22 +718,11 @@ fn bench_run(corpus: &Path, out: &Path, threads: usize) -> Result<(f64, u64, Opt
     };
     let seconds = started.elapsed().as_secs_f64();
     anyhow::ensure!(status.success(), "extract failed with {threads} thread(s)");
-    let manifest: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("run.json"))?)?;
-    let articles = manifest["articles"].as_u64().unwrap_or(0);
+    let manifest = RunManifest::read(out)?;
     // The run's own figure, read as it ended, includes the last moments that polling
     // misses; polling still counts where the system keeps no such figure for a process.
-    let peak_kb = manifest["peak_rss_kb"].as_u64().max(peak_kb);
-    Ok((seconds, articles, peak_kb))
-}
-
-/// The high-water mark of resident memory, in KB, from a Linux `/proc/PID/status` file.
-fn peak_rss_kb(status_file: &Path) -> Option<u64> {
-    let status = std::fs::read_to_string(status_file).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+    let peak_kb = manifest.peak_rss_kb.max(peak_kb);
+    Ok((seconds, manifest.articles, peak_kb))
 }
 
 /// `whosaid merge`: shard outputs into one directory.
