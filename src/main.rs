@@ -17,7 +17,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use whosaid::error::{Error, Warning};
 use whosaid::gazetteer::{Gazetteer, GazetteerFile};
 use whosaid::pipeline::{self, Annotator, RunOptions};
-use whosaid::run_manifest::{self, peak_rss_kb, RunManifest};
+use whosaid::run_manifest::{self, RunManifest};
 use whosaid::segment::{self, Breaks};
 use whosaid::shard::Shard;
 use whosaid::tables::Formats;
@@ -102,21 +102,6 @@ enum Command {
         /// for one of N machines; `whosaid merge` joins the outputs.
         #[arg(long, value_name = "K/N")]
         shard: Option<Shard>,
-    },
-    /// Time the whole pipeline: generate a corpus from the bundled articles (copied until
-    /// it reaches --size MB), run `extract` on it with 1 thread and with --jobs threads,
-    /// and print MB/s, articles/s and peak memory for each.
-    Bench {
-        /// Corpus size in MB of input files.
-        #[arg(long, default_value_t = 200)]
-        size: usize,
-        /// Threads of the second run (default: number of cores).
-        #[arg(long, short)]
-        jobs: Option<usize>,
-        /// Runs per thread count, taken in turn; the best (least disturbed) run is
-        /// reported, with the median beside it.
-        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
-        repeat: u32,
     },
     /// Concatenate the CSV row tables of shard outputs (in shard order, from their
     /// run.json) into one output directory.
@@ -303,11 +288,6 @@ fn main() -> ExitCode {
             )
         }
         Command::Merge { dirs, out, force } => merge(&dirs, &out, force),
-        Command::Bench { size, jobs, repeat } => bench(
-            size,
-            jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-            repeat as usize,
-        ),
         Command::Coverage {
             dirs,
             out,
@@ -610,119 +590,6 @@ fn write_manifest(
     let path = out.join(run_manifest::FILE);
     std::fs::write(&path, manifest.to_string())
         .with_context(|| format!("writing {}", path.display()))
-}
-
-/// `whosaid bench`: the pipeline end to end on a generated corpus, 1 and `jobs` threads,
-/// each `repeat` times in turn.
-fn bench(size_mb: usize, jobs: usize, repeat: usize) -> Result<()> {
-    let dir = tempfile::tempdir().context("creating a temporary directory")?;
-    let corpus = dir.path().join("corpus");
-    let inputs = bundled::corpus();
-    let mut bytes = 0usize;
-    let mut copy = 0;
-    while bytes < size_mb << 20 {
-        for input in &inputs {
-            let data = input.load().map_err(|w| anyhow::anyhow!("{w}"))?;
-            let name = input.source.trim_start_matches("examples/corpus/");
-            let path = corpus.join(format!("copy{copy:05}")).join(name);
-            std::fs::create_dir_all(path.parent().unwrap_or(&corpus))?;
-            std::fs::write(&path, &data).with_context(|| format!("writing {}", path.display()))?;
-            bytes += data.len();
-        }
-        copy += 1;
-    }
-    let mb = bytes as f64 / 1e6;
-    println!(
-        "whosaid bench: {mb:.0} MB in {} files ({copy} copies of the bundled corpus), CSV output{}",
-        copy * inputs.len(),
-        if repeat > 1 {
-            format!(", best of {repeat} runs taken in turn")
-        } else {
-            String::new()
-        }
-    );
-    let mut threads = vec![1];
-    if jobs > 1 {
-        threads.push(jobs);
-    }
-    // (seconds, articles, peak KB) of every run, per thread count.
-    let mut runs: Vec<Vec<(f64, u64, Option<u64>)>> = vec![Vec::new(); threads.len()];
-    for _ in 0..repeat {
-        for (i, &n) in threads.iter().enumerate() {
-            runs[i].push(bench_run(&corpus, &dir.path().join(format!("out-{n}")), n)?);
-        }
-    }
-    let mut single = None;
-    for (&n, runs) in threads.iter().zip(&mut runs) {
-        runs.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let (seconds, articles, _) = runs[0];
-        let median = runs[runs.len() / 2].0;
-        // Memory is the worst of the runs, not the best run's.
-        let peak_kb = runs.iter().filter_map(|r| r.2).max();
-        let speedup = match single {
-            Some(one) => format!(
-                "  {:.1} MB/s per thread  {:.2}× the 1-thread run",
-                mb / seconds / n as f64,
-                one / seconds
-            ),
-            None => {
-                single = Some(seconds);
-                String::new()
-            }
-        };
-        let spread = if runs.len() > 1 {
-            format!("  (median {:.1} MB/s)", mb / median)
-        } else {
-            String::new()
-        };
-        println!(
-            "{n} thread(s): {seconds:.2} s  {:.1} MB/s  {:.0} articles/s  peak RSS {}{speedup}{spread}",
-            mb / seconds,
-            articles as f64 / seconds,
-            peak_kb.map_or("n/a".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0)),
-        );
-    }
-    Ok(())
-}
-
-/// One timed `extract` of `corpus` into `out` on `threads` threads: seconds, articles and
-/// the child's peak resident memory in KB (read from Linux /proc until it exits).
-fn bench_run(corpus: &Path, out: &Path, threads: usize) -> Result<(f64, u64, Option<u64>)> {
-    let exe = std::env::current_exe().context("finding the whosaid binary")?;
-    // Each run writes into a new directory, as a first run does: replacing the previous
-    // run's tables makes the file system flush them at the rename, which is not the
-    // pipeline's time.
-    match std::fs::remove_dir_all(out) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            return Err(e).with_context(|| format!("removing {}", out.display()));
-        }
-        _ => {}
-    }
-    let started = std::time::Instant::now();
-    let mut child = std::process::Command::new(&exe)
-        .args(["extract", "-q", "--no-coverage", "--force", "--jobs"])
-        .arg(threads.to_string())
-        .arg("--out")
-        .arg(out)
-        .arg(corpus)
-        .spawn()
-        .context("starting extract")?;
-    let status_file = PathBuf::from(format!("/proc/{}/status", child.id()));
-    let mut peak_kb = None;
-    let status = loop {
-        peak_kb = peak_rss_kb(&status_file).or(peak_kb);
-        if let Some(status) = child.try_wait()? {
-            break status;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
-    let seconds = started.elapsed().as_secs_f64();
-    anyhow::ensure!(status.success(), "extract failed with {threads} thread(s)");
-    let manifest = RunManifest::read(out)?;
-    // The run's own figure, read as it ended, includes the last moments that polling
-    // misses; polling still counts where the system keeps no such figure for a process.
-    let peak_kb = manifest.peak_rss_kb.max(peak_kb);
-    Ok((seconds, manifest.articles, peak_kb))
 }
 
 /// `whosaid merge`: shard outputs into one directory.

@@ -131,33 +131,6 @@ fn extract_writes_coverage_unless_told_not_to() {
 }
 
 #[test]
-fn bench_reports_throughput_and_memory_for_one_and_more_threads() {
-    let output = whosaid()
-        .args(["bench", "--size", "1", "--jobs", "2", "--repeat", "2"])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let runs: Vec<&str> = stdout.lines().filter(|l| l.contains("MB/s")).collect();
-    assert_eq!(runs.len(), 2, "{stdout}");
-    assert!(
-        runs[0].starts_with("1 thread(s)")
-            && runs[1].starts_with("2 thread(s)")
-            && runs[1].contains("MB/s per thread"),
-        "{stdout}"
-    );
-    assert!(
-        runs.iter()
-            .all(|l| l.contains("articles/s") && l.contains("peak RSS") && l.contains("median")),
-        "{stdout}"
-    );
-}
-
-#[test]
 fn excel_safe_prefixes_formula_cells_and_the_default_stays_faithful() {
     let dir = temp_dir();
     let input = dir.path().join("in.jsonl");
