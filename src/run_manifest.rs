@@ -1,10 +1,8 @@
 //! `OUT/run.json`: what produced a run's tables (version, arguments, gazetteer files with
-//! their row counts and fingerprints, shard) and what came out of it (counts, seconds, peak
-//! memory). `extract` writes it after the tables; `merge` reads the shard from it.
-//!
-//! The fields are the keys of the file, in the file's (alphabetical) order. Every field has
-//! a default, so a file that lacks some still reads. Nothing here checks the counts against
-//! the tables.
+//! their row counts and fingerprints, shard) and what came out (counts, seconds, peak
+//! memory). `extract` writes it; `merge` reads the shard from it. The fields are the file's
+//! keys in its (alphabetical) order, each with a default, so a file lacking some still
+//! reads. Nothing here checks the counts against the tables.
 
 use std::path::Path;
 
@@ -14,9 +12,6 @@ use crate::error::{Error, Result};
 use crate::gazetteer::{Gazetteer, GazetteerFile};
 use crate::pipeline::Summary;
 use crate::shard::Shard;
-
-/// The file name in an output directory.
-pub const FILE: &str = "run.json";
 
 /// The contents of `run.json`; displays as the file's text (indented JSON and a newline).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -43,8 +38,7 @@ pub struct RunManifest {
 }
 
 /// One gazetteer file a run loaded.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GazetteerUsed {
     pub file: String,
     /// [`GazetteerFile::fingerprint`]: which version of the file it was.
@@ -87,7 +81,7 @@ impl RunManifest {
 
     /// The `run.json` of the output directory `dir`.
     pub fn read(dir: &Path) -> Result<RunManifest> {
-        let path = dir.join(FILE);
+        let path = dir.join("run.json");
         let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
             path: path.clone(),
             source,

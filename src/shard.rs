@@ -70,19 +70,15 @@ impl Shard {
     }
 }
 
-/// The shard a run recorded in its `run.json`, if any.
-pub fn recorded_shard(dir: &Path) -> Option<Shard> {
-    RunManifest::read(dir).ok()?.shard
-}
-
 /// Row counts per table of a merge.
 pub type Merged = Vec<(&'static str, u64)>;
 
 /// Concatenates the CSV row tables of `dirs` into `out`: in shard order when every
 /// directory recorded its shard of the same N, else in the order given.
 pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<Merged> {
+    let recorded = |dir: &Path| RunManifest::read(dir).ok().and_then(|m| m.shard);
     let mut ordered: Vec<(Option<Shard>, &PathBuf)> =
-        dirs.iter().map(|d| (recorded_shard(d), d)).collect();
+        dirs.iter().map(|d| (recorded(d), d)).collect();
     let sharded = ordered.iter().all(|(s, _)| s.is_some())
         && ordered
             .windows(2)
