@@ -1,4 +1,4 @@
-//! The binary: exit codes, the sample page, `segment` output.
+//! The binary: exit codes, the sample page, `segment` output, `coverage` of an output.
 
 use std::process::Command;
 
@@ -226,4 +226,34 @@ fn an_interrupted_run_leaves_no_temporary_files() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("interrupted"), "{stderr}");
     assert_eq!(temporary(), Vec::<String>::new());
+}
+
+#[test]
+fn coverage_of_an_extract_output_equals_the_coverage_extract_writes() {
+    let dir = temp_dir();
+    let (with, without) = (dir.path().join("with"), dir.path().join("without"));
+    for (out, extra) in [(&with, None), (&without, Some("--no-coverage"))] {
+        let status = whosaid()
+            .args(["extract", "-q", "--out"])
+            .arg(out)
+            .args(extra)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    let output = whosaid()
+        .arg("coverage")
+        .arg(&without)
+        .args(["--gazetteers", "gazetteers", "--no-default-gazetteers"])
+        .current_dir(manifest_dir())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("coverage of"), "{stderr}");
+    for table in ["offices", "office_places", "office_speakers"] {
+        let name = format!("coverage/{table}.csv");
+        let want = std::fs::read_to_string(with.join(&name)).unwrap();
+        assert_eq!(std::fs::read_to_string(without.join(&name)).unwrap(), want);
+    }
 }

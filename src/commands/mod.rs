@@ -41,7 +41,7 @@ impl LimitArgs {
 pub struct GazetteerArgs {
     /// Extra gazetteer directory (its *.csv files); may be repeated.
     #[arg(long = "gazetteers", value_name = "DIR")]
-    dirs: Vec<PathBuf>,
+    gazetteer_dirs: Vec<PathBuf>,
     /// Do not load the bundled gazetteers.
     #[arg(long)]
     no_default_gazetteers: bool,
@@ -49,7 +49,7 @@ pub struct GazetteerArgs {
 
 impl GazetteerArgs {
     pub fn files(&self) -> Result<Vec<GazetteerFile>> {
-        gazetteer_files(&self.dirs, self.no_default_gazetteers)
+        gazetteer_files(&self.gazetteer_dirs, self.no_default_gazetteers)
     }
 }
 
