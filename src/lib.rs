@@ -48,6 +48,7 @@ pub mod coverage;
 pub mod error;
 pub mod eval;
 pub mod pipeline;
+pub mod run_manifest;
 pub mod shard;
 pub mod span;
 pub mod stream;

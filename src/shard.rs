@@ -10,7 +10,10 @@
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{Error, Result};
+use crate::run_manifest::RunManifest;
 use crate::tables::cells::Cell;
 use crate::tables::sink::{CsvSink, Sink};
 use crate::tables::ColumnType;
@@ -18,8 +21,9 @@ use crate::tables::ColumnType;
 /// The row tables a run writes, in the order `merge` writes them.
 pub const ROW_TABLES: [&str; 5] = ["articles", "sentences", "mentions", "quotes", "warnings"];
 
-/// The K-th of N shards (`K/N`, K counted from 0).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The K-th of N shards (`K/N`, K counted from 0); `[K, N]` in `run.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "[usize; 2]", try_from = "[usize; 2]")]
 pub struct Shard {
     pub index: usize,
     pub count: usize,
@@ -30,20 +34,31 @@ impl FromStr for Shard {
 
     fn from_str(s: &str) -> std::result::Result<Shard, String> {
         let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 0/4")?;
-        let index: usize = k
-            .trim()
-            .parse()
-            .map_err(|_| format!("{k:?} is not a number"))?;
-        let count: usize = n
-            .trim()
-            .parse()
-            .map_err(|_| format!("{n:?} is not a number"))?;
+        let number = |part: &str| {
+            part.trim()
+                .parse()
+                .map_err(|_| format!("{part:?} is not a number"))
+        };
+        Shard::try_from([number(k)?, number(n)?])
+    }
+}
+
+impl TryFrom<[usize; 2]> for Shard {
+    type Error = String;
+
+    fn try_from([index, count]: [usize; 2]) -> std::result::Result<Shard, String> {
         if count == 0 || index >= count {
             return Err(format!(
                 "K must be below N (from 0 to N-1), got {index}/{count}"
             ));
         }
         Ok(Shard { index, count })
+    }
+}
+
+impl From<Shard> for [usize; 2] {
+    fn from(shard: Shard) -> [usize; 2] {
+        [shard.index, shard.count]
     }
 }
 
@@ -55,25 +70,15 @@ impl Shard {
     }
 }
 
-/// The shard a run recorded in its `run.json`, if any.
-pub fn recorded_shard(dir: &Path) -> Option<Shard> {
-    let manifest = std::fs::read_to_string(dir.join("run.json")).ok()?;
-    let value: serde_json::Value = serde_json::from_str(&manifest).ok()?;
-    let shard = value.get("shard")?.as_array()?;
-    Some(Shard {
-        index: shard.first()?.as_u64()? as usize,
-        count: shard.get(1)?.as_u64()? as usize,
-    })
-}
-
 /// Row counts per table of a merge.
 pub type Merged = Vec<(&'static str, u64)>;
 
 /// Concatenates the CSV row tables of `dirs` into `out`: in shard order when every
 /// directory recorded its shard of the same N, else in the order given.
 pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<Merged> {
+    let recorded = |dir: &Path| RunManifest::read(dir).ok().and_then(|m| m.shard);
     let mut ordered: Vec<(Option<Shard>, &PathBuf)> =
-        dirs.iter().map(|d| (recorded_shard(d), d)).collect();
+        dirs.iter().map(|d| (recorded(d), d)).collect();
     let sharded = ordered.iter().all(|(s, _)| s.is_some())
         && ordered
             .windows(2)

@@ -15,7 +15,7 @@ use std::io::{BufRead, Write};
 use std::sync::mpsc;
 
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::pipeline::{self, Annotator, ArticleIds};
@@ -141,13 +141,22 @@ struct Answer {
     json: Vec<u8>,
 }
 
+/// `{"article_id", "error"}`: the answer to a line that is not an article.
+#[derive(serde::Serialize)]
+struct ErrorLine<'a> {
+    article_id: Option<&'a str>,
+    error: &'a str,
+}
+
 /// The output record of one input line.
 fn process((n, line): &Line, source: &str, annotator: &Annotator) -> Answer {
     let source = format!("{source}:{n}");
     let error = |id: Option<String>, message: String| Answer {
-        json: json!({"article_id": id, "error": message})
-            .to_string()
-            .into_bytes(),
+        json: serde_json::to_vec(&ErrorLine {
+            article_id: id.as_deref(),
+            error: &message,
+        })
+        .unwrap_or_default(),
         id,
         error: true,
     };

@@ -1,4 +1,4 @@
-//! The binary: exit codes, the sample page, `segment` output.
+//! The binary: exit codes, the sample page, `segment` output, `coverage` of an output.
 
 use std::process::Command;
 
@@ -131,33 +131,6 @@ fn extract_writes_coverage_unless_told_not_to() {
 }
 
 #[test]
-fn bench_reports_throughput_and_memory_for_one_and_more_threads() {
-    let output = whosaid()
-        .args(["bench", "--size", "1", "--jobs", "2", "--repeat", "2"])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let runs: Vec<&str> = stdout.lines().filter(|l| l.contains("MB/s")).collect();
-    assert_eq!(runs.len(), 2, "{stdout}");
-    assert!(
-        runs[0].starts_with("1 thread(s)")
-            && runs[1].starts_with("2 thread(s)")
-            && runs[1].contains("MB/s per thread"),
-        "{stdout}"
-    );
-    assert!(
-        runs.iter()
-            .all(|l| l.contains("articles/s") && l.contains("peak RSS") && l.contains("median")),
-        "{stdout}"
-    );
-}
-
-#[test]
 fn excel_safe_prefixes_formula_cells_and_the_default_stays_faithful() {
     let dir = temp_dir();
     let input = dir.path().join("in.jsonl");
@@ -253,4 +226,34 @@ fn an_interrupted_run_leaves_no_temporary_files() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("interrupted"), "{stderr}");
     assert_eq!(temporary(), Vec::<String>::new());
+}
+
+#[test]
+fn coverage_of_an_extract_output_equals_the_coverage_extract_writes() {
+    let dir = temp_dir();
+    let (with, without) = (dir.path().join("with"), dir.path().join("without"));
+    for (out, extra) in [(&with, None), (&without, Some("--no-coverage"))] {
+        let status = whosaid()
+            .args(["extract", "-q", "--out"])
+            .arg(out)
+            .args(extra)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    let output = whosaid()
+        .arg("coverage")
+        .arg(&without)
+        .args(["--gazetteers", "gazetteers", "--no-default-gazetteers"])
+        .current_dir(manifest_dir())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("coverage of"), "{stderr}");
+    for table in ["offices", "office_places", "office_speakers"] {
+        let name = format!("coverage/{table}.csv");
+        let want = std::fs::read_to_string(with.join(&name)).unwrap();
+        assert_eq!(std::fs::read_to_string(without.join(&name)).unwrap(), want);
+    }
 }

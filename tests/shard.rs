@@ -3,6 +3,9 @@
 use std::path::Path;
 use std::process::Command;
 
+use whosaid::run_manifest::RunManifest;
+use whosaid::shard::Shard;
+
 use crate::common::*;
 
 fn whosaid() -> Command {
@@ -103,4 +106,86 @@ fn merge_names_a_shard_without_csv_tables() {
         stderr.contains("articles.csv") && stderr.contains("merge reads CSV"),
         "{stderr}"
     );
+}
+
+/// A `run.json` as `extract --shard 1/3` writes it.
+const RUN_JSON: &str = r#"{
+  "arguments": [
+    "extract",
+    "-q",
+    "--shard",
+    "1/3",
+    "--out",
+    "out-1",
+    "examples/corpus"
+  ],
+  "articles": 15,
+  "gazetteers": [
+    {
+      "file": "gazetteers/organizations.csv",
+      "fnv64": "253446084aaa120f",
+      "rows": 129
+    },
+    {
+      "file": "gazetteers/people.csv",
+      "fnv64": "6459c125b3450931",
+      "rows": 191
+    }
+  ],
+  "inputs": 15,
+  "mentions": 241,
+  "peak_rss_kb": 90256,
+  "quotes": 60,
+  "seconds": 0.077,
+  "sentences": 174,
+  "shard": [
+    1,
+    3
+  ],
+  "warnings": 0,
+  "whosaid": "0.1.0"
+}
+"#;
+
+#[test]
+fn a_run_json_of_the_written_shape_reads_and_writes_back_unchanged() {
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("run.json"), RUN_JSON).unwrap();
+    let manifest = RunManifest::read(dir.path()).unwrap();
+    assert_eq!(manifest.shard, Some(Shard { index: 1, count: 3 }));
+    assert_eq!(
+        (manifest.articles, manifest.quotes, manifest.peak_rss_kb),
+        (15, 60, Some(90256))
+    );
+    assert_eq!(manifest.gazetteers[1].file, "gazetteers/people.csv");
+    assert_eq!(manifest.gazetteers[1].rows, 191);
+    assert_eq!(manifest.to_string(), RUN_JSON);
+}
+
+#[test]
+fn the_manifest_round_trips_and_reads_without_later_fields() {
+    let manifest = RunManifest {
+        arguments: vec!["extract".into()],
+        articles: 3,
+        peak_rss_kb: None,
+        seconds: 1.5,
+        shard: None,
+        whosaid: "9.9.9".into(),
+        ..RunManifest::default()
+    };
+    let text = manifest.to_string();
+    assert!(
+        text.contains("\"shard\": null") && text.contains("\"peak_rss_kb\": null"),
+        "{text}"
+    );
+    assert_eq!(
+        serde_json::from_str::<RunManifest>(&text).unwrap(),
+        manifest
+    );
+    // A file without `peak_rss_kb` (or any other field) still gives its shard.
+    let older: RunManifest = serde_json::from_str(r#"{"shard": [0, 2], "articles": 4}"#).unwrap();
+    assert_eq!(older.shard, Some(Shard { index: 0, count: 2 }));
+    assert_eq!(older.peak_rss_kb, None);
+    // A shard outside its count is refused, as on the command line.
+    assert!(serde_json::from_str::<RunManifest>(r#"{"shard": [2, 2]}"#).is_err());
 }

@@ -1,6 +1,9 @@
 //! What the benchmarks share: corpus text of a given size and the peak memory.
 
+use std::path::Path;
+
 use whosaid::bundled;
+use whosaid::run_manifest::peak_rss_kb;
 
 /// Article texts of the bundled corpus, repeated until they hold at least `bytes`.
 pub fn corpus_articles(bytes: usize) -> Vec<String> {
@@ -44,13 +47,8 @@ pub fn best_of_five<T>(mut run: impl FnMut() -> T) -> (f64, T) {
 
 /// Peak resident memory of this process (Linux), for the last line of every benchmark.
 pub fn peak_memory() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find(|line| line.starts_with("VmHWM:"))
-                .map(|line| line["VmHWM:".len()..].trim().to_string())
-        })
-        .unwrap_or_else(|| "unavailable on this platform".into())
+    peak_rss_kb(Path::new("/proc/self/status")).map_or_else(
+        || "unavailable on this platform".into(),
+        |kb| format!("{kb} kB"),
+    )
 }
