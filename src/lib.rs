@@ -15,10 +15,12 @@
 //!    organization.
 //! 5. [`tables`]: rows → CSV and Parquet through one writer.
 //!
-//! [`pipeline`] wires the stages together; the stages never call each other. [`coverage`]
-//! aggregates the written tables by issuing office, reading them once, row by row;
-//! [`stream`] runs the same
-//! stages as a JSON Lines filter for cluster engines.
+//! [`pipeline`] wires the stages together. The stages take plain data from the ones before
+//! them; the one call across stages is [`attribute`] looking names up in the gazetteer
+//! (`Gazetteer::lookup`, `Gazetteer::entity`) to tell a person from a place or an
+//! organization and to give a speaker's organization its id. [`coverage`] aggregates the
+//! written tables by issuing office, reading them once, row by row; [`stream`] runs the
+//! same stages as a JSON Lines filter for cluster engines; [`run_manifest`] is `run.json`.
 //!
 //! ```
 //! use whosaid::{bundled, gazetteer::Gazetteer, pipeline::Annotator, read::Article};

@@ -42,7 +42,7 @@ pub struct RunManifest {
 pub struct GazetteerUsed {
     pub file: String,
     /// [`GazetteerFile::fingerprint`]: which version of the file it was.
-    pub fnv64: String,
+    pub xxh3: String,
     /// Entities loaded from it.
     pub rows: usize,
 }
@@ -63,7 +63,7 @@ impl RunManifest {
                 .iter()
                 .map(|f| GazetteerUsed {
                     file: f.name.clone(),
-                    fnv64: f.fingerprint(),
+                    xxh3: f.fingerprint(),
                     rows: gazetteer.rows_from(&f.name),
                 })
                 .collect(),

@@ -71,7 +71,7 @@ fn the_manifest_records_shard_gazetteers_and_counts() {
     assert_eq!(gazetteers.len(), 3);
     assert!(gazetteers
         .iter()
-        .all(|g| g["rows"].as_u64().unwrap() > 50 && g["fnv64"].as_str().unwrap().len() == 16));
+        .all(|g| g["rows"].as_u64().unwrap() > 50 && g["xxh3"].as_str().unwrap().len() == 16));
     // Linux tells a process its peak memory; the run's is a few megabytes at least.
     if cfg!(target_os = "linux") {
         assert!(manifest["peak_rss_kb"].as_u64().unwrap() > 1_000);
@@ -123,12 +123,12 @@ const RUN_JSON: &str = r#"{
   "gazetteers": [
     {
       "file": "gazetteers/organizations.csv",
-      "fnv64": "253446084aaa120f",
+      "xxh3": "253446084aaa120f",
       "rows": 129
     },
     {
       "file": "gazetteers/people.csv",
-      "fnv64": "6459c125b3450931",
+      "xxh3": "6459c125b3450931",
       "rows": 191
     }
   ],

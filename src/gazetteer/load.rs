@@ -56,8 +56,7 @@ pub struct GazetteerFile {
 }
 
 impl GazetteerFile {
-    /// XXH3-64 of the contents, as 16 hex digits (`xxhsum -H3` prints the same): which
-    /// version of a file a run used.
+    /// XXH3-64 of the contents, as 16 hex digits: which version of a file a run used.
     pub fn fingerprint(&self) -> String {
         let hash = xxhash_rust::xxh3::xxh3_64(self.contents.as_bytes());
         format!("{hash:016x}")
