@@ -68,9 +68,10 @@ pub(super) fn span_of(toks: &[Token], from: usize, to: usize) -> Span {
 
 /// The words of `s` split at single spaces, with the byte where each starts.
 pub(super) fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
-    s.split(' ').scan(0, |at, word| {
-        let start = *at;
-        *at += word.len() + 1;
-        Some((start, word))
+    // memchr's iterator over the spaces: `split(' ')` sets up a search per short word.
+    let ends = memchr::memchr_iter(b' ', s.as_bytes()).chain(std::iter::once(s.len()));
+    ends.scan(0, move |at, end| {
+        let start = std::mem::replace(at, end + 1);
+        Some((start, &s[start..end]))
     })
 }
