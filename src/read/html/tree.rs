@@ -7,6 +7,11 @@
 //! 100,000 nested `<div>`s takes it billions of steps. Real pages nest a few dozen deep.
 //! While the builder holds [`MAX_OPEN`] elements, start tags are dropped: their text stays,
 //! in the deepest element kept, and the page is marked as cut so that the reader warns.
+//!
+//! The tree is the one html5ever's own driver builds, with less work: the text between two
+//! other tokens reaches the builder in one piece (the tokenizer cuts it at every line end,
+//! and each piece costs the builder a token), and the tree's nodes are allocated once for
+//! the page's length.
 
 use std::cell::Cell;
 
@@ -32,12 +37,18 @@ pub(super) struct Tree {
 
 /// Parses `source` as an HTML document, as a browser without scripts would.
 pub(super) fn build(source: &str) -> Tree {
+    let mut doc = Html::new_document();
+    // Pages have about one node per 30 bytes; a page of megabytes grows the tree as needed
+    // rather than reserving memory for text that may hold few nodes.
+    let nodes = (source.len() / 24).min(1 << 16);
+    doc.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, nodes);
     let guard = Guard {
-        builder: TreeBuilder::new(Html::new_document(), TreeBuilderOpts::default()),
+        builder: TreeBuilder::new(doc, TreeBuilderOpts::default()),
         counted: 0,
         nodes_then: 0,
         fresh: true,
         cut: false,
+        text: None,
     };
     let mut tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let mut input = BufferQueue::default();
@@ -66,6 +77,8 @@ struct Guard {
     /// No token reached the builder since the last count.
     fresh: bool,
     cut: bool,
+    /// Text since the last other token, and the line it began on.
+    text: Option<(StrTendril, u64)>,
 }
 
 impl Guard {
@@ -83,12 +96,30 @@ impl Guard {
         }
         self.counted >= MAX_OPEN
     }
+
+    fn flush_text(&mut self) {
+        if let Some((text, line)) = self.text.take() {
+            self.fresh = false;
+            // Text never asks the tokenizer to change state.
+            let _ = self
+                .builder
+                .process_token(Token::CharacterTokens(text), line);
+        }
+    }
 }
 
 impl TokenSink for Guard {
     type Handle = Handle;
 
     fn process_token(&mut self, token: Token, line: u64) -> TokenSinkResult<Handle> {
+        if let Token::CharacterTokens(text) = token {
+            match &mut self.text {
+                Some((pending, _)) => pending.push_tendril(&text),
+                None => self.text = Some((text, line)),
+            }
+            return TokenSinkResult::Continue;
+        }
+        self.flush_text();
         if matches!(&token, Token::TagToken(tag) if tag.kind == TagKind::StartTag) && self.full() {
             self.cut = true;
             return TokenSinkResult::Continue;
@@ -98,9 +129,12 @@ impl TokenSink for Guard {
     }
 
     fn end(&mut self) {
+        self.flush_text();
         self.builder.end();
     }
 
+    /// Asked at `<![CDATA[`. Text not yet passed on could only change the answer inside an
+    /// SVG `<foreignObject>` (or the like) with a formatting element left to reopen.
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
         self.builder
             .adjusted_current_node_present_but_not_in_html_namespace()
