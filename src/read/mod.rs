@@ -5,8 +5,8 @@
 //!   title, lead, `- Issued on:` block, lead again, body), the 2015–2022 layout
 //!   (`Publishing date:`, `Where we are:`, ...) or the 2013 field-office layout (`Date:`,
 //!   `Source:`); plain text with no metadata also works ([`page`]);
-//! - `.html`, `.htm`: web pages, read from html5ever's tokenizer in one pass that follows
-//!   the HTML5 tree-building rules for where text belongs ([`html`]);
+//! - `.html`, `.htm`: web pages, read from the document tree html5ever's tree builder
+//!   makes ([`html`]);
 //! - `.jsonl`: one JSON object per line, `-` for standard input ([`jsonl`]).
 //!
 //! Every format ends in the same cleaning step ([`clean`]): navigation and boilerplate
