@@ -92,15 +92,42 @@ pub(crate) fn rules() -> Result<Vec<(Rule, String)>, DataError> {
 static RULES: LazyLock<Vec<(Rule, String)>> = LazyLock::new(|| data::loaded(rules()));
 
 fn rule_for(paragraph: &str) -> Option<Rule> {
-    let lower = paragraph.trim_end_matches(':').to_lowercase();
+    let paragraph = paragraph.trim_end_matches(':');
+    // Compared a character at a time, lower-cased as it goes: most paragraphs differ from
+    // every rule at their first character, and nothing is allocated.
+    let lower = |c: char| c.to_lowercase();
+    let first = paragraph.chars().next().and_then(|c| lower(c).next());
+    let last = paragraph
+        .chars()
+        .next_back()
+        .and_then(|c| lower(c).next_back());
     RULES.iter().find_map(|(rule, text)| {
+        // The end a rule looks at first turns away nearly every paragraph.
+        let end = match rule {
+            Rule::DropSuffix => (last, text.chars().next_back()),
+            _ => (first, text.chars().next()),
+        };
+        if end.1.is_some() && end.0 != end.1 {
+            return None;
+        }
         let hit = match rule {
-            Rule::CutAt | Rule::Contacts => lower == *text,
-            Rule::DropPrefix => lower.starts_with(text.as_str()),
-            Rule::DropSuffix => lower.ends_with(text.as_str()),
+            Rule::CutAt | Rule::Contacts => paragraph.chars().flat_map(lower).eq(text.chars()),
+            Rule::DropPrefix => starts_with(paragraph.chars().flat_map(lower), text.chars()),
+            Rule::DropSuffix => starts_with(
+                paragraph.chars().rev().flat_map(|c| c.to_lowercase().rev()),
+                text.chars().rev(),
+            ),
         };
         hit.then_some(*rule)
     })
+}
+
+/// Whether `text` begins with every item of `prefix`.
+fn starts_with(
+    mut text: impl Iterator<Item = char>,
+    mut prefix: impl Iterator<Item = char>,
+) -> bool {
+    prefix.all(|p| text.next() == Some(p))
 }
 
 /// A phone number, after a short label (`Tel.: +43 1 514 36 6000`): the label is at most
