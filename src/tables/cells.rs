@@ -7,6 +7,10 @@
 //! enum variants (written as their serde name), sequences of strings (list columns) and
 //! [`crate::read::Date`] (recognised by its newtype name). Anything else is a programming
 //! error reported as [`CellError`].
+//!
+//! The methods a cell passes through are `#[inline]`: a corpus has millions of cells, and
+//! without the hint the compiler kept each step a call (3 % of a run's instructions with
+//! the sink's own, measured with callgrind on the bundled corpus copied 20 times).
 
 use serde::ser::{self, Impossible, Serialize};
 
@@ -173,6 +177,7 @@ impl<E: Emit> ser::SerializeStruct for RowSerializer<'_, E> {
     type Ok = ();
     type Error = CellError;
 
+    #[inline]
     fn serialize_field<T: ?Sized + Serialize>(
         &mut self,
         _: &'static str,
@@ -198,6 +203,7 @@ struct CellSerializer<'a, E> {
 }
 
 impl<E: Emit> CellSerializer<'_, E> {
+    #[inline]
     fn int(self, v: i64) -> Result<(), CellError> {
         let cell = if self.date {
             CellRef::Date(i32::try_from(v).map_err(|_| unsupported(format!("date {v}")))?)
@@ -219,6 +225,7 @@ impl<'a, E: Emit> ser::Serializer for CellSerializer<'a, E> {
     type SerializeStruct = Impossible<(), CellError>;
     type SerializeStructVariant = Impossible<(), CellError>;
 
+    #[inline]
     fn serialize_bool(self, v: bool) -> Result<(), CellError> {
         (self.emit)(CellRef::Bool(v))
     }
@@ -240,9 +247,11 @@ impl<'a, E: Emit> ser::Serializer for CellSerializer<'a, E> {
     fn serialize_u16(self, v: u16) -> Result<(), CellError> {
         self.int(v.into())
     }
+    #[inline]
     fn serialize_u32(self, v: u32) -> Result<(), CellError> {
         self.int(v.into())
     }
+    #[inline]
     fn serialize_u64(self, v: u64) -> Result<(), CellError> {
         let v = i64::try_from(v).map_err(|_| unsupported(format!("integer {v}")))?;
         self.int(v)
@@ -256,15 +265,18 @@ impl<'a, E: Emit> ser::Serializer for CellSerializer<'a, E> {
     fn serialize_char(self, v: char) -> Result<(), CellError> {
         (self.emit)(CellRef::Str(v.encode_utf8(&mut [0; 4])))
     }
+    #[inline]
     fn serialize_str(self, v: &str) -> Result<(), CellError> {
         (self.emit)(CellRef::Str(v))
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<(), CellError> {
         Err(unsupported("bytes"))
     }
+    #[inline]
     fn serialize_none(self) -> Result<(), CellError> {
         (self.emit)(CellRef::Null)
     }
+    #[inline]
     fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), CellError> {
         value.serialize(self)
     }
@@ -274,6 +286,7 @@ impl<'a, E: Emit> ser::Serializer for CellSerializer<'a, E> {
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), CellError> {
         (self.emit)(CellRef::Null)
     }
+    #[inline]
     fn serialize_unit_variant(
         self,
         _: &'static str,
@@ -282,6 +295,7 @@ impl<'a, E: Emit> ser::Serializer for CellSerializer<'a, E> {
     ) -> Result<(), CellError> {
         (self.emit)(CellRef::Str(variant))
     }
+    #[inline]
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,
         name: &'static str,
