@@ -9,8 +9,8 @@
 //! boundaries: `Serbian` does not contain ` serbia `, and `Kazakhstan’s` contains
 //! ` kazakhstan `.
 //!
-//! Runs of ASCII letters, digits and single spaces are copied lower-cased; only other
-//! characters are decoded. Instead of one offset per byte, the map keeps a checkpoint
+//! Runs of ASCII letters, digits and single spaces (found by `scan::identity_run`) are
+//! copied lower-cased; only other characters are decoded. Instead of one offset per byte, the map keeps a checkpoint
 //! wherever the distance between folded and original offsets changes, which is once per
 //! punctuation run or accented letter, not once per byte.
 
@@ -33,18 +33,6 @@ impl Folded {
         let (f, o) = self.checkpoints[i - 1];
         o as usize + (at - f as usize)
     }
-}
-
-/// Length of the run at the start of `bytes` that folds byte for byte: ASCII letters and
-/// digits, and single spaces (`space_before`: the output already ends in a space).
-fn identity_run(bytes: &[u8], mut space_before: bool) -> usize {
-    for (n, &b) in bytes.iter().enumerate() {
-        if !(b.is_ascii_alphanumeric() || b == b' ') || (b == b' ' && space_before) {
-            return n;
-        }
-        space_before = b == b' ';
-    }
-    bytes.len()
 }
 
 fn special(c: char) -> Option<&'static str> {
@@ -75,7 +63,7 @@ pub fn fold(text: &str) -> Folded {
     let mut synced = false;
     let mut i = 0;
     while i < bytes.len() {
-        let run = identity_run(&bytes[i..], out.last() == Some(&b' '));
+        let run = crate::scan::identity_run(&bytes[i..], out.last() == Some(&b' '));
         if run > 0 {
             if !synced {
                 checkpoint(&mut checkpoints, out.len(), i);
