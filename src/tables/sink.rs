@@ -86,9 +86,10 @@ fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
 /// CSV: RFC 4180, header row, `; `-joined lists, empty cells for missing values.
 ///
 /// Fields are quoted only when they hold a comma, a quote or a line break, exactly as the
-/// `csv` crate's default writer does (the tests read every table back with it); writing
-/// them here instead saves a pass through its byte-by-byte state machine. Cells go into
-/// a buffer that is handed to the file between rows, once it holds 64 KiB.
+/// `csv` crate's default writer does (a test compares the bytes with it); writing them
+/// here instead saves a pass through its byte-by-byte state machine, which costs 4 % of
+/// `extract` end to end (`extract -j 1` on 100 MB of bundled-corpus copies, best of 5).
+/// Cells go into a buffer that is handed to the file between rows, once it holds 64 KiB.
 pub struct CsvSink {
     path: PathBuf,
     temp: NamedTempFile,
