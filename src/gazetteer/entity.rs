@@ -31,7 +31,7 @@ pub enum Gender {
     Male,
 }
 
-/// Index of an entity in its [`Gazetteer`].
+/// Index of an entity in its [`Gazetteer`](super::Gazetteer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityRef(pub u32);
 

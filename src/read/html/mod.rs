@@ -1,5 +1,5 @@
 //! HTML pages (`.html`, `.htm`): html5ever's tree builder makes the document tree (through
-//! scraper, [`tree`]), and the article is read off it as [`policy`] says: title, URL and
+//! scraper, `tree`), and the article is read off it as `policy` says: title, URL and
 //! date from the page's metadata, body lines from the text of one region, with navigation
 //! and layout parts left out. Metadata labels (`Issued by: ...`, `Fields of work: ...`)
 //! anywhere in those lines are read as on text pages and removed from the body.
@@ -9,9 +9,9 @@
 //! "adoption agency" for misnested tags, foster parenting in tables). html5ever implements
 //! them as browsers do; reading the tree answers what a reader sees, not an approximation.
 //!
-//! Pathological pages are cut, not refused: a page nested deeper than [`tree::MAX_OPEN`]
-//! elements keeps its text but loses the tags below that depth, with a warning. The tree
-//! is walked with a stack on the heap, so no page can overflow the thread's stack.
+//! Pathological pages are cut, not refused: a page nested deeper than `tree::MAX_OPEN`
+//! (2,048) elements keeps its text but loses the tags below that depth, with a warning. The
+//! tree is walked with a stack on the heap, so no page can overflow the thread's stack.
 
 mod policy;
 mod tree;
