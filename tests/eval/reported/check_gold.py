@@ -14,6 +14,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SETS = {
     "quotes": os.path.join(HERE, "..", "quotes", "articles"),
     "published": os.path.join(HERE, "..", "quotes", "published", "articles"),
+    # articles written for this gold set by its annotator (see README.md)
+    "new": os.path.join(HERE, "articles"),
 }
 FIELDS = ["set", "article_id", "excerpt", "speaker", "speaker_type", "verb", "contains_quote"]
 TYPES = {"person", "organization", "unnamed"}
@@ -109,10 +111,19 @@ def main():
     for s in SETS:
         print(f"  {s}: {per_set[s]} statements in {arts[s]} of {total_arts[s]} articles")
     print("speaker_type:", dict(collections.Counter(r["speaker_type"] for r in rows).most_common()))
+    for s in SETS:
+        sub = [r for r in rows if r["set"] == s]
+        print(f"  {s}:", dict(collections.Counter(r["speaker_type"] for r in sub).most_common()),
+              "contains_quote:", sum(r["contains_quote"] for r in sub))
     print("contains_quote:", sum(r["contains_quote"] for r in rows))
     print("verbs (top 15):")
     for verb, c in collections.Counter(r["verb"] for r in rows).most_common(15):
         print(f"  {c:3d}  {verb}")
+    new_rows = [r for r in rows if r["set"] == "new"]
+    if new_rows:
+        print("verbs in set new:")
+        for verb, c in collections.Counter(r["verb"] for r in new_rows).most_common():
+            print(f"  {c:3d}  {verb}")
     print("errors:", errors)
     return 1 if errors else 0
 
