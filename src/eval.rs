@@ -102,16 +102,35 @@ impl fmt::Display for Report {
     }
 }
 
-/// One annotated quotation: the article, a distinctive excerpt of the quoted words, and
-/// who said it (an empty speaker for an unnamed one).
+/// One annotated statement: the article, a distinctive excerpt of its words (`quote`, or
+/// `excerpt` in the reported-speech gold), and who said it (an empty speaker, or
+/// `speaker_type: "unnamed"`, for an unnamed one). `set` names the article set of a gold
+/// file that spans several; `kind` is the row kind it is scored against (any, if absent).
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldQuote {
     pub article_id: String,
+    #[serde(alias = "excerpt")]
     pub quote: String,
     #[serde(default)]
     pub speaker: String,
     pub role: Option<String>,
     pub org: Option<String>,
+    #[serde(default)]
+    pub speaker_type: Option<String>,
+    #[serde(default)]
+    pub set: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+impl GoldQuote {
+    /// The speaker a prediction must name: none for an unnamed speaker.
+    fn speaker(&self) -> &str {
+        match self.speaker_type.as_deref() {
+            Some("unnamed") => "",
+            _ => &self.speaker,
+        }
+    }
 }
 
 /// Reads gold quotes from JSON Lines; errors name the file and line.
@@ -138,6 +157,8 @@ pub fn load_gold_quotes(path: &Path) -> Result<Vec<GoldQuote>> {
 #[derive(Debug, Clone, Deserialize)]
 pub struct PredictedQuote {
     pub article_id: String,
+    #[serde(default)]
+    pub kind: Option<String>,
     pub text: String,
     #[serde(default)]
     pub speaker: Option<String>,
@@ -262,6 +283,26 @@ impl fmt::Display for QuoteReport {
     }
 }
 
+/// Which gold lines and rows a score covers: gold lines of one `set` (all, if `None`),
+/// and rows of one `kind` (all, if `None`) with the gold lines of that kind or of none.
+pub fn select(
+    gold: Vec<GoldQuote>,
+    predicted: Vec<PredictedQuote>,
+    set: Option<&str>,
+    kind: Option<&str>,
+) -> (Vec<GoldQuote>, Vec<PredictedQuote>) {
+    let gold = gold
+        .into_iter()
+        .filter(|g| set.is_none_or(|set| g.set.as_deref() == Some(set)))
+        .filter(|g| kind.is_none_or(|kind| g.kind.as_deref().is_none_or(|k| k == kind)))
+        .collect();
+    let predicted = predicted
+        .into_iter()
+        .filter(|p| kind.is_none_or(|kind| p.kind.as_deref() == Some(kind)))
+        .collect();
+    (gold, predicted)
+}
+
 /// Matches each gold quote to the first predicted quote of its article whose text holds
 /// the excerpt, and scores speakers, roles and organizations.
 pub fn quotes(gold: &[GoldQuote], predicted: &[PredictedQuote]) -> QuoteReport {
@@ -283,7 +324,7 @@ pub fn quotes(gold: &[GoldQuote], predicted: &[PredictedQuote]) -> QuoteReport {
         report.found += 1;
         let pred = &predicted[p];
         let speaker = pred.speaker.as_deref().unwrap_or("");
-        if same_speaker(&g.speaker, speaker) {
+        if same_speaker(g.speaker(), speaker) {
             report.speaker_correct += 1;
         } else {
             report.misses.push(format!(
@@ -330,7 +371,7 @@ pub fn quotes(gold: &[GoldQuote], predicted: &[PredictedQuote]) -> QuoteReport {
         report.attributed += 1;
         let speaker = pred.speaker.as_deref().unwrap_or("");
         match gold.iter().find(|g| holds(p, g)) {
-            Some(g) if same_speaker(&g.speaker, speaker) => report.attributed_correct += 1,
+            Some(g) if same_speaker(g.speaker(), speaker) => report.attributed_correct += 1,
             Some(_) => {} // already listed as a SPEAKER miss
             None => report.misses.push(format!(
                 "SPURIOUS {}: “{}” attributed to {:?} but not in gold",
@@ -339,4 +380,58 @@ pub fn quotes(gold: &[GoldQuote], predicted: &[PredictedQuote]) -> QuoteReport {
         }
     }
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gold(line: &str) -> GoldQuote {
+        serde_json::from_str(line).unwrap()
+    }
+
+    fn row(kind: &str, text: &str, speaker: &str, role: &str) -> PredictedQuote {
+        PredictedQuote {
+            article_id: "a".into(),
+            kind: Some(kind.into()),
+            text: text.into(),
+            speaker: Some(speaker.into()).filter(|s: &String| !s.is_empty()),
+            speaker_role: Some(role.into()).filter(|s: &String| !s.is_empty()),
+            speaker_org: None,
+        }
+    }
+
+    /// Reported-speech gold (`excerpt`, `set`, an unnamed speaker named by a phrase) is
+    /// scored against the rows of one kind and the gold lines of one set.
+    #[test]
+    fn scores_one_kind_against_one_set() {
+        let gold = vec![
+            gold(
+                r#"{"set": "s1", "article_id": "a", "excerpt": "the reform must be inclusive", "speaker": "Ana Lund", "speaker_type": "person"}"#,
+            ),
+            gold(
+                r#"{"set": "s1", "article_id": "a", "excerpt": "prices rose again", "speaker": "a local farmer", "speaker_type": "unnamed"}"#,
+            ),
+            gold(
+                r#"{"set": "s2", "article_id": "a", "excerpt": "another set entirely", "speaker": "Ana Lund"}"#,
+            ),
+        ];
+        let predicted = vec![
+            row("indirect", "The reform must be inclusive", "Ana Lund", ""),
+            row("indirect", "prices rose again this year", "", "farmer"),
+            row("direct", "another set entirely", "Ana Lund", ""),
+            row("indirect", "nobody said this", "Bo Berg", ""),
+        ];
+        let (g, p) = select(gold, predicted, Some("s1"), Some("indirect"));
+        assert_eq!((g.len(), p.len()), (2, 3));
+        let report = quotes(&g, &p);
+        assert_eq!(
+            (report.found, report.speaker_correct),
+            (2, 2),
+            "{:?}",
+            report.misses
+        );
+        // The third indirect row holds no gold excerpt: a spurious attribution.
+        assert_eq!((report.attributed, report.attributed_correct), (3, 2));
+    }
 }

@@ -59,6 +59,14 @@ pub struct QuotesArgs {
     /// Print the scores only, not each miss: keeps a blind held-out set blind in logs.
     #[arg(long)]
     summary: bool,
+    /// Score only rows of this kind (`direct`, `partial`, `indirect`), against the gold
+    /// lines of that kind or of none.
+    #[arg(long)]
+    kind: Option<String>,
+    /// Score only the gold lines whose `set` is this (a gold file over several article
+    /// sets, such as `tests/eval/reported/gold.jsonl`).
+    #[arg(long)]
+    set: Option<String>,
 }
 
 /// Prints the report of every file and the total; true when at least `min_passed` (all,
@@ -94,8 +102,12 @@ pub fn segmentation(args: &SegmentationArgs) -> Result<bool> {
 /// Prints the misses (unless `--summary`) and the quote scores; true when recall,
 /// precision, speaker, role and org accuracy reach their minimums.
 pub fn quotes(args: &QuotesArgs) -> Result<bool> {
-    let gold = eval::load_gold_quotes(&args.gold)?;
-    let predicted = eval::load_predicted_quotes(&args.pred)?;
+    let (gold, predicted) = eval::select(
+        eval::load_gold_quotes(&args.gold)?,
+        eval::load_predicted_quotes(&args.pred)?,
+        args.set.as_deref(),
+        args.kind.as_deref(),
+    );
     let report = eval::quotes(&gold, &predicted);
     if !args.summary {
         for miss in &report.misses {
