@@ -39,12 +39,19 @@
 //! assert_eq!(quote.speaker.org.as_deref(), Some("OSCE Mission to Serbia"));
 //! ```
 
-pub mod attribute;
-pub mod gazetteer;
+// The stages, in the order data flows through them (one declaration per group, so that
+// rustfmt keeps the order).
 pub mod read;
+
 pub mod segment;
+
+pub mod gazetteer;
+
+pub mod attribute;
+
 pub mod tables;
 
+// Wiring, outputs and tools around the stages.
 pub mod bundled;
 pub mod coverage;
 pub mod error;
