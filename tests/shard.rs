@@ -90,6 +90,35 @@ fn a_bad_shard_is_a_usage_error() {
 }
 
 #[test]
+fn merge_warns_of_an_unreadable_run_json_and_keeps_the_order_given() {
+    let dir = temp_dir();
+    let (first, second, merged) = (
+        dir.path().join("s0"),
+        dir.path().join("s1"),
+        dir.path().join("merged"),
+    );
+    extract(&first, &["--shard", "0/2"]);
+    extract(&second, &["--shard", "1/2"]);
+    std::fs::write(second.join("run.json"), "{ not json").unwrap();
+    let output = whosaid()
+        .args(["merge", "--out"])
+        .arg(&merged)
+        .arg(&first)
+        .arg(&second)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning") && stderr.contains("s1/run.json"),
+        "{stderr}"
+    );
+    let rows = |d: &Path| std::fs::read_to_string(d.join("articles.csv")).unwrap();
+    let first_rows = rows(&first);
+    assert!(rows(&merged).starts_with(first_rows.trim_end()));
+}
+
+#[test]
 fn merge_names_a_shard_without_csv_tables() {
     let dir = temp_dir();
     let shard = dir.path().join("s0");

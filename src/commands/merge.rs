@@ -22,6 +22,13 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Result<()> {
     check_output_dir(&args.out, args.force)?;
+    // Shard order comes from each run.json; without one, the order given is kept, which
+    // the user should know.
+    for dir in &args.dirs {
+        if let Err(e) = whosaid::run_manifest::RunManifest::read(dir) {
+            eprintln!("whosaid: warning: {e}; the directories are merged in the order given");
+        }
+    }
     let counts = whosaid::shard::merge(&args.dirs, &args.out)?;
     let counts: Vec<String> = counts.iter().map(|(t, n)| format!("{n} {t}")).collect();
     eprintln!(
