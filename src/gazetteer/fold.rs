@@ -94,12 +94,7 @@ pub fn fold(text: &str) -> Folded {
                     synced = len == 1;
                 }
             }
-            FoldClass::Letters(folded, len) => {
-                checkpoint(&mut checkpoints, out.len(), i);
-                out.extend_from_slice(&folded[..len as usize]);
-                synced = false;
-            }
-            FoldClass::Other => {
+            FoldClass::Letter => {
                 checkpoint(&mut checkpoints, out.len(), i);
                 push_folded(&mut out, c);
                 synced = false;
@@ -123,47 +118,17 @@ enum FoldClass {
     Mark,
     /// Not a letter or digit: a space.
     Separator,
-    /// A letter or digit from the precomputed range, folded (at most 8 bytes).
-    Letters([u8; 8], u8),
-    /// A letter or digit outside it: fold now.
-    Other,
+    /// A letter or digit: itself, lower-cased and without its marks.
+    Letter,
 }
 
-/// Characters up to U+052F (Latin, Greek, Cyrillic) are folded once, ahead of time.
-const TABLE_END: usize = 0x530;
-
-static TABLE: std::sync::LazyLock<Vec<FoldClass>> = std::sync::LazyLock::new(|| {
-    (0..TABLE_END as u32)
-        .map(|u| {
-            let Some(c) = char::from_u32(u) else {
-                return FoldClass::Separator;
-            };
-            if is_combining_mark(c) {
-                FoldClass::Mark
-            } else if !c.is_alphanumeric() {
-                FoldClass::Separator
-            } else {
-                let mut folded = Vec::new();
-                push_folded(&mut folded, c);
-                let mut bytes = [0u8; 8];
-                if folded.len() > bytes.len() {
-                    return FoldClass::Other;
-                }
-                bytes[..folded.len()].copy_from_slice(&folded);
-                FoldClass::Letters(bytes, folded.len() as u8)
-            }
-        })
-        .collect()
-});
-
 fn classify(c: char) -> FoldClass {
-    match c as usize {
-        u if u < TABLE_END => TABLE[u],
-        // General Punctuation: quotes, dashes, spaces.
-        0x2000..=0x206F => FoldClass::Separator,
-        _ if is_combining_mark(c) => FoldClass::Mark,
-        _ if !c.is_alphanumeric() => FoldClass::Separator,
-        _ => FoldClass::Other,
+    if is_combining_mark(c) {
+        FoldClass::Mark
+    } else if c.is_alphanumeric() {
+        FoldClass::Letter
+    } else {
+        FoldClass::Separator
     }
 }
 
