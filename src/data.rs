@@ -40,10 +40,12 @@ pub(crate) const BOILERPLATE: DataFile = data_file!("boilerplate.tsv");
 pub(crate) const CONTENT_TYPES: DataFile = data_file!("content_types.txt");
 pub(crate) const METADATA_LABELS: DataFile = data_file!("metadata_labels.tsv");
 pub(crate) const PREPOSITIONS: DataFile = data_file!("prepositions.txt");
+pub(crate) const REPORTING_VERBS: DataFile = data_file!("reporting_verbs.tsv");
 pub(crate) const SENTENCE_OPENERS_FILE: DataFile = data_file!("sentence_openers.txt");
 pub(crate) const SPEECH_VERBS_FILE: DataFile = data_file!("speech_verbs.txt");
 pub(crate) const TITLE_NOUNS: DataFile = data_file!("title_nouns.txt");
 pub(crate) const TITLES: DataFile = data_file!("titles.tsv");
+pub(crate) const WELCOMED_OBJECTS: DataFile = data_file!("welcomed_objects.txt");
 
 /// A data file that does not load.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -251,10 +253,12 @@ mod tests {
             CONTENT_TYPES,
             METADATA_LABELS,
             PREPOSITIONS,
+            REPORTING_VERBS,
             SENTENCE_OPENERS_FILE,
             SPEECH_VERBS_FILE,
             TITLE_NOUNS,
             TITLES,
+            WELCOMED_OBJECTS,
         ];
         for name in &files {
             assert!(

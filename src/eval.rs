@@ -228,6 +228,17 @@ pub struct QuoteReport {
     pub org_correct: usize,
     /// One line per gold quote not found or wrongly attributed, and per false attribution.
     pub misses: Vec<String>,
+    /// The same counts for each kind of row (`direct`, `partial`, `indirect`).
+    pub by_kind: std::collections::BTreeMap<String, KindCounts>,
+}
+
+/// What the rows of one kind hold: gold statements found in them, and their attributions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KindCounts {
+    pub found: usize,
+    pub speaker_correct: usize,
+    pub attributed: usize,
+    pub attributed_correct: usize,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -239,6 +250,11 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 impl QuoteReport {
+    fn kind(&mut self, row: &PredictedQuote) -> &mut KindCounts {
+        let kind = row.kind.as_deref().unwrap_or("unknown");
+        self.by_kind.entry(kind.to_string()).or_default()
+    }
+
     pub fn recall(&self) -> f64 {
         ratio(self.found, self.gold)
     }
@@ -272,6 +288,21 @@ impl fmt::Display for QuoteReport {
         )?;
         line(f, "speaker accuracy", self.speaker_correct, self.found)?;
         line(f, "role accuracy", self.role_correct, self.role_total)?;
+        if self.by_kind.len() > 1 {
+            for (kind, c) in &self.by_kind {
+                writeln!(
+                    f,
+                    "  {kind:<9} rows: gold found {}, speaker {:.3} ({}/{}), precision {:.3} ({}/{})",
+                    c.found,
+                    ratio(c.speaker_correct, c.found),
+                    c.speaker_correct,
+                    c.found,
+                    ratio(c.attributed_correct, c.attributed),
+                    c.attributed_correct,
+                    c.attributed
+                )?;
+            }
+        }
         write!(
             f,
             "{:<22} {:.3}  ({}/{})",
@@ -283,8 +314,24 @@ impl fmt::Display for QuoteReport {
     }
 }
 
+/// Whether a row of `kind` with `text` is selected by `wanted`: its own kind; `quoted`
+/// for every row that holds quoted words (direct and partial); `reported` for every
+/// reported statement (indirect, and partial rows whose text is a reported clause around
+/// a quotation, so that it keeps the quotation's marks).
+fn kind_selected(wanted: &str, kind: Option<&str>, text: &str) -> bool {
+    match wanted {
+        "quoted" => matches!(kind, Some("direct" | "partial")),
+        "reported" => {
+            kind == Some("indirect")
+                || kind == Some("partial") && text.contains(crate::attribute::marks::is_mark)
+        }
+        _ => kind == Some(wanted),
+    }
+}
+
 /// Which gold lines and rows a score covers: gold lines of one `set` (all, if `None`),
-/// and rows of one `kind` (all, if `None`) with the gold lines of that kind or of none.
+/// and rows of one `kind` (all, if `None`; `quoted` for rows that hold quoted words) with
+/// the gold lines of that kind or of none.
 pub fn select(
     gold: Vec<GoldQuote>,
     predicted: Vec<PredictedQuote>,
@@ -298,7 +345,7 @@ pub fn select(
         .collect();
     let predicted = predicted
         .into_iter()
-        .filter(|p| kind.is_none_or(|kind| p.kind.as_deref() == Some(kind)))
+        .filter(|p| kind.is_none_or(|kind| kind_selected(kind, p.kind.as_deref(), &p.text)))
         .collect();
     (gold, predicted)
 }
@@ -324,7 +371,10 @@ pub fn quotes(gold: &[GoldQuote], predicted: &[PredictedQuote]) -> QuoteReport {
         report.found += 1;
         let pred = &predicted[p];
         let speaker = pred.speaker.as_deref().unwrap_or("");
+        let counts = report.kind(pred);
+        counts.found += 1;
         if same_speaker(g.speaker(), speaker) {
+            counts.speaker_correct += 1;
             report.speaker_correct += 1;
         } else {
             report.misses.push(format!(
@@ -369,9 +419,13 @@ pub fn quotes(gold: &[GoldQuote], predicted: &[PredictedQuote]) -> QuoteReport {
             continue;
         }
         report.attributed += 1;
+        report.kind(pred).attributed += 1;
         let speaker = pred.speaker.as_deref().unwrap_or("");
         match gold.iter().find(|g| holds(p, g)) {
-            Some(g) if same_speaker(g.speaker(), speaker) => report.attributed_correct += 1,
+            Some(g) if same_speaker(g.speaker(), speaker) => {
+                report.attributed_correct += 1;
+                report.kind(pred).attributed_correct += 1;
+            }
             Some(_) => {} // already listed as a SPEAKER miss
             None => report.misses.push(format!(
                 "SPURIOUS {}: “{}” attributed to {:?} but not in gold",
@@ -433,5 +487,40 @@ mod tests {
         );
         // The third indirect row holds no gold excerpt: a spurious attribution.
         assert_eq!((report.attributed, report.attributed_correct), (3, 2));
+    }
+
+    /// `quoted` selects the rows that hold quoted words, `reported` the reported
+    /// statements, with or without a quoted fragment; the counts per kind add up to the
+    /// totals.
+    #[test]
+    fn quoted_rows_and_counts_per_kind() {
+        let gold = vec![
+            gold(r#"{"article_id": "a", "quote": "we will stay", "speaker": "Ana Lund"}"#),
+            gold(r#"{"article_id": "a", "quote": "secure the release", "speaker": "Bo Berg"}"#),
+        ];
+        let predicted = vec![
+            row("direct", "We will stay.", "Ana Lund", ""),
+            row(
+                "partial",
+                "the group would “secure the release”",
+                "Bo Berg",
+                "",
+            ),
+            row("indirect", "the law is ready", "Bo Berg", ""),
+            row("partial", "a small step", "Bo Berg", ""),
+        ];
+        let (g, p) = select(gold.clone(), predicted.clone(), None, Some("quoted"));
+        assert_eq!(p.len(), 3);
+        let report = quotes(&g, &p);
+        assert_eq!((report.found, report.attributed_correct), (2, 2));
+        let partial = report.by_kind["partial"];
+        assert_eq!((partial.found, partial.attributed), (1, 2));
+        assert_eq!(report.by_kind["direct"].attributed_correct, 1);
+        let (_, p) = select(gold, predicted, None, Some("reported"));
+        let texts: Vec<&str> = p.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["the group would “secure the release”", "the law is ready"]
+        );
     }
 }

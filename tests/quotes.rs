@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use proptest::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
+use whosaid::attribute::marks::is_mark;
+use whosaid::attribute::QuoteKind;
 use whosaid::pipeline::Annotator;
 use whosaid::read::Article;
 
@@ -22,6 +24,10 @@ struct Case {
     /// that the note is removed when it starts to pass.
     #[serde(default)]
     gap: Option<String>,
+    /// Whether the case checks reported statements too (kind `indirect`, and the whole
+    /// clause of a partial quote); a case about quotations sees only the quoted words.
+    #[serde(default)]
+    reported: bool,
 }
 
 fn case_files() -> Vec<PathBuf> {
@@ -47,10 +53,22 @@ fn found(annotator: &Annotator, case: &Case) -> Vec<Value> {
     annotated
         .quotes
         .iter()
+        .filter(|q| case.reported || q.kind != QuoteKind::Indirect)
         .map(|q| {
             let s = &q.speaker;
+            let text = &case.text[q.span.range()];
+            // A partial quote's row holds its reported clause; the quoted words lie
+            // between its first and last quotation mark.
+            let quoted = match (text.find(is_mark), text.rfind(is_mark)) {
+                (Some(open), Some(close))
+                    if !case.reported && q.kind == QuoteKind::Partial && open < close =>
+                {
+                    &text[open + text[open..].chars().next().map_or(1, char::len_utf8)..close]
+                }
+                _ => text,
+            };
             json!({
-                "quote": case.text[q.span.range()].trim_end_matches([',', ' ']),
+                "quote": quoted.trim_end_matches([',', ' ']),
                 "kind": q.kind,
                 "speaker": s.name,
                 "speaker_type": s.kind,
@@ -155,6 +173,7 @@ fn a_long_article_is_attributed_window_by_window() {
         issued_by: Vec::new(),
         expected: Vec::new(),
         gap: None,
+        reported: true,
     };
     let once = found(&annotator, &case(block));
     let twice = found(&annotator, &case(long));

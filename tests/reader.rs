@@ -7,6 +7,7 @@ use serde::Deserialize;
 use whosaid::read::{self, Article, Date, Format, Input, Location};
 
 use crate::common::*;
+use whosaid::attribute::marks::is_mark;
 
 #[derive(Deserialize)]
 struct KeyQuote {
@@ -126,10 +127,13 @@ fn corpus_quotes_match_answer_keys() {
         let text = &annotated.article.text;
         for q in &key.quotes {
             total += 1;
-            let found = annotated
-                .quotes
-                .iter()
-                .find(|quote| text[quote.span.range()].starts_with(&q.begins));
+            let found = annotated.quotes.iter().find(|quote| {
+                // A partial quote's row holds its reported clause around the quotation.
+                let t = &text[quote.span.range()];
+                t.starts_with(&q.begins)
+                    || t.find(is_mark)
+                        .is_some_and(|m| t[m..].trim_start_matches(is_mark).starts_with(&q.begins))
+            });
             let speaker = found.map(|f| f.speaker.name.clone().unwrap_or_default());
             if speaker.as_deref() != Some(q.speaker.as_str()) {
                 wrong.push(format!(

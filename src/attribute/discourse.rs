@@ -244,7 +244,14 @@ impl<'w> Discourse<'w> {
             speaker.gender = speaker.gender.or(known.gender);
             add_titles(&mut speaker.titles, known.titles.iter().copied());
         }
+        // A reported statement's speaker is met where the phrase names them, which may be
+        // before people met in its content: then the order is rebuilt.
+        let out_of_order = self.events.iter().any(|(seen, _)| *seen > at);
         self.events.push((at, speaker.clone()));
+        if out_of_order {
+            self.people = people_at(&self.events);
+            self.people_seen = self.events.len();
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! The word lists of the quote stage, loaded once from `data/speech_verbs.txt`,
-//! `data/titles.tsv` and `data/title_nouns.txt`.
+//! `data/titles.tsv`, `data/title_nouns.txt`, and for reported speech
+//! `data/reporting_verbs.tsv` and `data/welcomed_objects.txt`.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::sync::LazyLock;
@@ -16,6 +17,21 @@ pub enum WordKind {
     Unnamed,
 }
 
+/// What may follow a reporting verb (`data/reporting_verbs.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// A that-clause, a clause without `that`, or the verb after the content.
+    Say,
+    /// A that-clause, or the verb after the content.
+    That,
+    /// An addressee and a to-clause.
+    Call,
+    /// The statement is the verb's object.
+    Object,
+    /// The object, when it names a decision, step or text.
+    Welcome,
+}
+
 /// The word lists the quote stage reads (speech verbs, titles, title nouns), loaded once
 /// from `data/`.
 pub struct QuoteLexicon {
@@ -26,6 +42,11 @@ pub struct QuoteLexicon {
     capitalised: std::collections::HashMap<String, &'static str, WordHash>,
     /// Nouns and participles that introduce a title (`data/title_nouns.txt`).
     pub(crate) title_nouns: WordSet,
+    /// Reporting verbs and phrases, leftmost-longest, and the frame of each pattern.
+    reporting: AhoCorasick,
+    frames: Vec<Frame>,
+    /// What `welcomed` must name to report speech (`data/welcomed_objects.txt`).
+    pub(crate) welcomed: WordSet,
 }
 
 /// The quote stage's word lists, read from `data/`.
@@ -65,11 +86,31 @@ pub(crate) fn quote_lexicon() -> Result<QuoteLexicon, DataError> {
             Some((first.to_lowercase().chain(chars).collect(), w))
         })
         .collect();
+    const FRAMES: [(&str, Frame); 5] = [
+        ("say", Frame::Say),
+        ("that", Frame::That),
+        ("call", Frame::Call),
+        ("object", Frame::Object),
+        ("welcome", Frame::Welcome),
+    ];
+    let reporting_rows = data::REPORTING_VERBS.rows(2..=2, 1)?;
+    let frames = reporting_rows
+        .iter()
+        .map(|row| row.required_class(1, &FRAMES))
+        .collect::<Result<_, _>>()?;
+    let reporting = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(reporting_rows.iter().map(|row| row.text(0)))
+        .expect("the reporting verbs form an automaton");
     Ok(QuoteLexicon {
         verbs,
         words,
         capitalised,
         title_nouns: data::TITLE_NOUNS.words()?.into_iter().collect(),
+        reporting,
+        frames,
+        welcomed: data::WELCOMED_OBJECTS.words()?.into_iter().collect(),
     })
 }
 
@@ -147,6 +188,20 @@ impl QuoteLexicon {
                 !(inside_word || participle)
             })
             .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    /// Every reporting verb or phrase in `s` that is a whole word, with its frame.
+    pub fn reporting_in(&self, s: &str) -> Vec<(usize, usize, Frame)> {
+        self.reporting
+            .find_iter(s)
+            .filter(|m| {
+                let before = s[..m.start()].chars().next_back();
+                let after = s[m.end()..].chars().next();
+                !(before.is_some_and(|p| p.is_alphanumeric() || p == '-')
+                    || after.is_some_and(|a| a.is_alphanumeric() || a == '-'))
+            })
+            .map(|m| (m.start(), m.end(), self.frames[m.pattern().as_usize()]))
             .collect()
     }
 }

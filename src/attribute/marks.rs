@@ -43,7 +43,7 @@ fn trim_inner(text: &str, span: Span) -> Span {
     Span::new(span.start, span.start + kept.len())
 }
 
-pub(crate) fn is_mark(c: char) -> bool {
+pub fn is_mark(c: char) -> bool {
     matches!(
         c,
         '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'' | '‹' | '›'

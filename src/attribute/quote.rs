@@ -92,6 +92,18 @@ pub enum Cue {
     /// No speech verb: a full name signs the quote in brackets or after a dash (`“…”
     /// (Director Ivana Orlić)`).
     Signature,
+    /// Reported speech (kind `indirect`): `Name stressed that …`.
+    ReportedThat,
+    /// Reported speech without `that`: `Name said the law was ready`.
+    ReportedClause,
+    /// Reported speech with the verb after the content: `…, the Minister said.`
+    ReportedTag,
+    /// Reported speech: `Name urged the parties to …`.
+    ReportedCall,
+    /// Reported speech as a verb's object: `called for …`, `expressed concern over …`.
+    ReportedObject,
+    /// Reported speech that goes on from the statement before: `…, adding that …`.
+    ReportedParticiple,
     None,
 }
 
@@ -108,6 +120,12 @@ impl Cue {
             Cue::Subject => "after_subject",
             Cue::Colon => "colon",
             Cue::Signature => "signature",
+            Cue::ReportedThat => "reported_that",
+            Cue::ReportedClause => "reported_clause",
+            Cue::ReportedTag => "reported_tag",
+            Cue::ReportedCall => "reported_call",
+            Cue::ReportedObject => "reported_object",
+            Cue::ReportedParticiple => "reported_participle",
             Cue::None => "none",
         }
     }
@@ -152,6 +170,8 @@ pub(super) fn confidence(cue: Cue, resolution: Option<SpeakerResolution>) -> f32
         Cue::PreviousSentence => 0.85,
         Cue::Subject => 0.6,
         Cue::Colon | Cue::Signature => 0.85,
+        Cue::ReportedThat | Cue::ReportedTag | Cue::ReportedCall => 0.85,
+        Cue::ReportedClause | Cue::ReportedObject | Cue::ReportedParticiple => 0.8,
         Cue::None => 0.0,
     };
     let factor = match resolution {

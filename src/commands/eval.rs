@@ -59,8 +59,9 @@ pub struct QuotesArgs {
     /// Print the scores only, not each miss: keeps a blind held-out set blind in logs.
     #[arg(long)]
     summary: bool,
-    /// Score only rows of this kind (`direct`, `partial`, `indirect`), against the gold
-    /// lines of that kind or of none.
+    /// Score only rows of this kind (`direct`, `partial`, `indirect`; `quoted`, every row
+    /// that holds quoted words; `reported`, every reported statement, with or without a
+    /// quoted fragment), against the gold lines of that kind or of none.
     #[arg(long)]
     kind: Option<String>,
     /// Score only the gold lines whose `set` is this (a gold file over several article

@@ -37,7 +37,12 @@ pub(super) struct Attribution {
 }
 
 impl Attribution {
-    fn new(cue: Cue, verb: Option<&str>, speaker: Speaker, resolution: SpeakerResolution) -> Self {
+    pub(super) fn new(
+        cue: Cue,
+        verb: Option<&str>,
+        speaker: Speaker,
+        resolution: SpeakerResolution,
+    ) -> Self {
         Attribution {
             cue,
             verb: verb.map(str::to_string),
