@@ -72,7 +72,9 @@ const NOT_STATED: &[&str] = &[
 /// was ready` reads as a clause and `added two new modules` does not.
 const FINITE: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "should",
-    "must", "may", "might", "did", "does", "remains", "remained", "needs", "needed",
+    "must", "may", "might", "did", "does", "remains", "remained", "needs", "needed", "came",
+    "went", "made", "took", "gave", "saw", "knew", "found", "became", "began", "got", "felt",
+    "kept", "held", "brought", "thought", "grew", "fell", "met", "left",
 ];
 
 /// Pronouns and words that open a clause after `said`: `said he hoped …`.
@@ -143,7 +145,7 @@ fn in_sentence(
         let before_comma = lead.ends_with(',');
         // `…, and called on …`: a second verb of the same subject.
         let coordinated = lead.ends_with(" and");
-        let mut continues = participle && before_comma;
+        let mut continues = participle && before_comma || coordinated;
         // A statement already found runs to the sentence's end; only a participle after a
         // comma or a verb after `and` starts another one inside it.
         if let Some(last) = found[first..].last_mut() {
@@ -210,14 +212,24 @@ fn in_sentence(
 /// reception points to …`): then the reporting word is no verb of a speaker. Participles
 /// that belong to titles (`newly appointed`, `Vienna-based`) do not count.
 fn has_own_verb(phrase: &str) -> bool {
-    phrase.split_whitespace().any(|w| {
-        let w = w.trim_end_matches([',', ';']);
+    // A relative clause or an apposition between commas (`Name, who has faced four suits,
+    // said`) describes the speaker; only the words outside them are read.
+    let outside = match (phrase.find(','), phrase.rfind(',')) {
+        (Some(first), Some(last)) => format!("{} {}", &phrase[..first], &phrase[last + 1..]),
+        _ => phrase.to_string(),
+    };
+    let words: Vec<&str> = outside.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let relative = words[i.saturating_sub(4)..i]
+            .iter()
+            .any(|p| matches!(*p, "who" | "which" | "whose" | "that"));
         w.len() > 4
+            && !relative
             && w.starts_with(char::is_lowercase)
             && w.ends_with("ed")
             && !w.contains('-')
             && !matches!(
-                w,
+                *w,
                 "appointed" | "elected" | "designated" | "retired" | "united"
             )
     })
@@ -239,9 +251,17 @@ fn inside_quote(marked: &[Marked], at: usize) -> bool {
 /// The speaker phrase of a verb at `at` starts at the sentence's start, or after the
 /// last quotation that closes before it in the sentence.
 fn phrase_start(text: &str, sentence: Span, marked: &[Marked], at: usize) -> usize {
+    // Only a quoted sentence with its own attribution (`“…,” Lund said`), not a quoted
+    // name (`the International Center “La Strada”, said`).
+    let tagged = |m: &&Marked| {
+        text[..m.outer.end]
+            .trim_end_matches(super::marks::is_mark)
+            .ends_with([',', '.', '!', '?', '…'])
+    };
     let from = marked
         .iter()
         .filter(|m| m.outer.end <= at && m.outer.end > sentence.start)
+        .filter(tagged)
         .map(|m| m.outer.end)
         .max()
         .unwrap_or(sentence.start);
@@ -293,8 +313,14 @@ fn bare_clause(text: &str, verb: Span, end: usize) -> Option<Span> {
         return None;
     }
     let first_capital = words[0].starts_with(char::is_uppercase);
-    let clause =
-        CLAUSE_OPENERS.contains(&first.as_str()) || words[1..].iter().any(|w| FINITE.contains(w));
+    fn bare<'w>(w: &&'w str) -> &'w str {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+    }
+    // `said the Ministry planned to …`: a past tense after the subject's first words.
+    let past = |(i, w): (usize, &&str)| i >= 2 && bare(w).ends_with("ed") && bare(w).len() > 4;
+    let clause = CLAUSE_OPENERS.contains(&first.as_str())
+        || words[1..].iter().any(|w| FINITE.contains(&bare(w)))
+        || words.iter().enumerate().take(6).any(past);
     (clause && (first_capital || first.chars().all(char::is_alphabetic)))
         .then(|| trimmed(text, Span::new(verb.end, end)))
 }
