@@ -250,6 +250,7 @@ mod tests {
             n_sentences: 1,
             n_mentions: 0,
             n_quotes: 0,
+            n_reported: 0,
             text: "t",
             issued_by_ids: vec![],
         };

@@ -27,7 +27,10 @@ pub struct ArticleRow<'a> {
     pub fields_of_work: &'a [String],
     pub n_sentences: u32,
     pub n_mentions: u32,
+    /// Rows of kind `direct` or `partial`.
     pub n_quotes: u32,
+    /// Rows of kind `indirect`: reported statements.
+    pub n_reported: u32,
     pub text: &'a str,
     pub issued_by_ids: Vec<&'a str>,
 }
@@ -54,6 +57,7 @@ impl Row for ArticleRow<'_> {
         ("n_sentences", T::Int),
         ("n_mentions", T::Int),
         ("n_quotes", T::Int),
+        ("n_reported", T::Int),
         ("text", T::Str),
         ("issued_by_ids", T::List),
     ];
