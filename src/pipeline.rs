@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::attribute::{self, Quote, SpeakerType};
+use crate::attribute::{self, Quote, QuoteKind, SpeakerType};
 use crate::error::{Error, Result, Warning};
 use crate::gazetteer::{EntityRef, Gazetteer, Match};
 use crate::read::units::Unit;
@@ -306,6 +306,11 @@ pub fn rows<'a>(a: &'a Annotated, gazetteer: &'a Gazetteer) -> ArticleRows<'a> {
                 .unwrap_or(0) as u32,
         });
     }
+    let reported = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .count();
     let article = ArticleRow {
         article_id: id,
         source: &a.article.source,
@@ -318,7 +323,8 @@ pub fn rows<'a>(a: &'a Annotated, gazetteer: &'a Gazetteer) -> ArticleRows<'a> {
         fields_of_work: &a.article.fields_of_work,
         n_sentences: a.sentences.len() as u32,
         n_mentions: a.mentions.len() as u32,
-        n_quotes: a.quotes.len() as u32,
+        n_quotes: (a.quotes.len() - reported) as u32,
+        n_reported: reported as u32,
         text,
         issued_by_ids: issued_by_ids(&a.issuers, gazetteer),
     };

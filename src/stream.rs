@@ -252,3 +252,65 @@ fn rename_duplicate(record: &mut Value, renamed: &str) {
         )));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribute::{Cue, Quote, QuoteKind, Speaker};
+    use crate::gazetteer::Gazetteer;
+    use crate::pipeline::Annotated;
+    use crate::read::Article;
+    use crate::segment::Sentence;
+    use crate::span::Span;
+
+    /// A reported statement reaches the output as its own row, and the article counts it
+    /// apart from the quotes.
+    #[test]
+    fn an_indirect_row_passes_through_with_its_count() {
+        let text = "Anna Berg said that the vote was fair. “It was calm,” she added.";
+        let quote = |kind, start, end| Quote {
+            span: Span::new(start, end),
+            kind,
+            speaker: Speaker {
+                name: Some("Anna Berg".into()),
+                ..Speaker::unknown()
+            },
+            verb: Some("said".into()),
+            cue: Cue::None,
+            resolution: None,
+            confidence: 0.9,
+        };
+        let reported = text.find("the vote").unwrap();
+        let direct = text.find("It was").unwrap();
+        let annotated = Annotated {
+            article: Article {
+                id: "a".into(),
+                text: text.into(),
+                ..Article::default()
+            },
+            sentences: vec![Sentence {
+                span: Span::new(0, text.len()),
+                paragraph: 0,
+            }],
+            mentions: vec![],
+            quotes: vec![
+                quote(QuoteKind::Indirect, reported, reported + 17),
+                quote(QuoteKind::Direct, direct, direct + 11),
+            ],
+            unpaired_marks: 0,
+            issuers: vec![],
+        };
+        let (gazetteer, _) = Gazetteer::load(&[]).unwrap();
+        let rows = pipeline::rows(&annotated, &gazetteer);
+        let json = record(&rows, "a", &[]).unwrap();
+        let value: Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(value["article"]["n_quotes"], 1);
+        assert_eq!(value["article"]["n_reported"], 1);
+        let quotes = value["quotes"].as_array().unwrap();
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0]["kind"], "indirect");
+        assert_eq!(quotes[0]["text"], "the vote was fair");
+        assert_eq!(quotes[0]["speaker"], "Anna Berg");
+        assert_eq!(quotes[1]["kind"], "direct");
+    }
+}

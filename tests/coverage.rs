@@ -1,5 +1,6 @@
 //! Coverage tables: a hand count on a small fixture with multi-office articles and a
-//! renamed office, and the same coverage over two runs as over one run of both inputs.
+//! renamed office, the same coverage over two runs as over one run of both inputs, and
+//! reported statements counted apart from quotes.
 
 use std::path::{Path, PathBuf};
 
@@ -169,4 +170,109 @@ fn an_article_found_in_two_inputs_is_one_article() {
         rows(once.path(), "office_topics"),
         rows(twice.path(), "office_topics")
     );
+}
+
+/// Writes an article of ODIHR with one quote and one reported statement by Jan Holm and
+/// one reported statement by Dana Sultan, as `extract` would, in `formats`.
+fn write_reported_run(dir: &Path, formats: Formats) {
+    use whosaid::attribute::{QuoteKind, SpeakerType};
+    use whosaid::gazetteer::Gender;
+    use whosaid::tables::rows::{ArticleRow, Articles, Mentions, QuoteRow, Quotes};
+    use whosaid::tables::TableWriter;
+
+    let issued_by = ["ODIHR".to_string()];
+    let mut articles = TableWriter::<Articles>::create(dir, formats).unwrap();
+    articles
+        .write(&ArticleRow {
+            article_id: "a",
+            source: "a.txt",
+            url: None,
+            title: None,
+            content_type: None,
+            published: whosaid::read::Date::new(2021, 1, 1),
+            dateline: None,
+            issued_by: &issued_by,
+            fields_of_work: &[],
+            n_sentences: 3,
+            n_mentions: 0,
+            n_quotes: 1,
+            n_reported: 2,
+            text: "t",
+            issued_by_ids: vec!["org/odihr"],
+        })
+        .unwrap();
+    articles.finish().unwrap();
+    TableWriter::<Mentions>::create(dir, formats)
+        .unwrap()
+        .finish()
+        .unwrap();
+    let mut quotes = TableWriter::<Quotes>::create(dir, formats).unwrap();
+    for (i, (kind, speaker, gender)) in [
+        (QuoteKind::Indirect, "Dana Sultan", Gender::Female),
+        (QuoteKind::Direct, "Jan Holm", Gender::Male),
+        (QuoteKind::Indirect, "Jan Holm", Gender::Male),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let odihr = (speaker == "Jan Holm").then_some("org/odihr");
+        quotes
+            .write(&QuoteRow {
+                article_id: "a",
+                quote_id: i as u32,
+                kind,
+                text: "t",
+                start: 0,
+                end: 1,
+                speaker: Some(speaker),
+                speaker_type: SpeakerType::Person,
+                speaker_id: None,
+                speaker_role: None,
+                speaker_org: odihr.map(|_| "ODIHR"),
+                speaker_org_id: odihr,
+                verb: Some("said"),
+                cue: "none".into(),
+                confidence: 0.9,
+                speaker_gender: Some(gender),
+                sentence_id: i as u32,
+            })
+            .unwrap();
+    }
+    quotes.finish().unwrap();
+}
+
+/// Reported statements count apart from quotes, read from CSV and from Parquet alike: a
+/// speaker with reported statements only is listed, and the shares are of quotes only.
+#[test]
+fn reported_statements_count_apart_from_quotes() {
+    let odihr = "Office for Democratic Institutions and Human Rights";
+    let want = [
+        (
+            "offices",
+            format!("{odihr},org/odihr,1,2021-01-01,2021-01-01,1,2,2,1,0,1,0,0"),
+        ),
+        ("office_speakers", format!("{odihr},Jan Holm,,,ODIHR,1,1,1")),
+        ("office_speakers", format!("{odihr},Dana Sultan,,,,0,1,1")),
+        ("office_years", format!("{odihr},2021,1,1,2")),
+    ];
+    for formats in [
+        csv_only(),
+        Formats {
+            parquet: true,
+            ..Formats::default()
+        },
+    ] {
+        let out = temp_dir();
+        write_reported_run(out.path(), formats);
+        coverage_of(&[out.path().to_path_buf()], out.path(), csv_only());
+        for (name, row) in &want {
+            let table = table(out.path(), name);
+            assert!(
+                table.lines().skip(1).any(|line| line == row),
+                "{formats:?}: no row {row:?} in {name}:\n{table}"
+            );
+        }
+        let speakers = table(out.path(), "office_speakers");
+        assert!(speakers.find("Jan Holm") < speakers.find("Dana Sultan"));
+    }
 }

@@ -6,10 +6,11 @@
 
 Every partition of the input is piped through one `whosaid stream` process (RDD.pipe),
 which loads the gazetteers once and answers each article with one JSON line. The quotes
-and mentions are written as Parquet under OUT/quotes and OUT/mentions, and lines that were
-not articles under OUT/errors. With --check-against DIR, the rows are compared with the
-quotes.csv and mentions.csv of a `whosaid extract` run on the same file, and the script
-exits with 1 if they differ.
+(reported statements among them, as rows of kind `indirect`), the mentions and the counts
+of each article are written as Parquet under OUT/quotes, OUT/mentions and OUT/articles, and
+lines that were not articles under OUT/errors. With --check-against DIR, the rows are
+compared with the quotes.csv, mentions.csv and articles.csv of a `whosaid extract` run on
+the same file, and the script exits with 1 if they differ.
 """
 
 import argparse
@@ -38,6 +39,10 @@ QUOTES = [
     ("speaker", STR), ("speaker_type", STR), ("speaker_id", STR), ("speaker_role", STR), ("speaker_org", STR),
     ("speaker_org_id", STR), ("verb", STR), ("cue", STR), ("confidence", FLOAT), ("speaker_gender", STR),
     ("sentence_id", INT),
+]
+# The article's counts; its text and source (which names the stream's input line) are left out.
+ARTICLES = [
+    ("article_id", STR), ("n_sentences", INT), ("n_mentions", INT), ("n_quotes", INT), ("n_reported", INT),
 ]
 MENTIONS = [
     ("article_id", STR), ("sentence_id", INT), ("entity_id", STR), ("entity_type", STR), ("name", STR),
@@ -109,11 +114,13 @@ def main():
     articles = records.filter(lambda r: "error" not in r)
     quotes = articles.flatMap(lambda r: [as_tuple(q, QUOTES) for q in r["quotes"]])
     mentions = articles.flatMap(lambda r: [as_tuple(m, MENTIONS) for m in r["mentions"]])
+    counts = articles.map(lambda r: as_tuple(r["article"], ARTICLES))
     errors = records.filter(lambda r: "error" in r).map(lambda r: (r.get("article_id"), r["error"]))
 
     out = Path(args.out)
     spark.createDataFrame(quotes, schema(QUOTES)).write.mode("overwrite").parquet(str(out / "quotes"))
     spark.createDataFrame(mentions, schema(MENTIONS)).write.mode("overwrite").parquet(str(out / "mentions"))
+    spark.createDataFrame(counts, schema(ARTICLES)).write.mode("overwrite").parquet(str(out / "articles"))
     spark.createDataFrame(errors, schema([("article_id", STR), ("error", STR)])).write.mode("overwrite").parquet(
         str(out / "errors")
     )
@@ -121,10 +128,9 @@ def main():
 
     ok = True
     if args.check_against:
-        written_quotes = spark.read.parquet(str(out / "quotes")).collect()
-        written_mentions = spark.read.parquet(str(out / "mentions")).collect()
-        ok &= check([tuple(r) for r in written_quotes], args.check_against, "quotes", QUOTES)
-        ok &= check([tuple(r) for r in written_mentions], args.check_against, "mentions", MENTIONS)
+        for table, columns in [("quotes", QUOTES), ("mentions", MENTIONS), ("articles", ARTICLES)]:
+            written = spark.read.parquet(str(out / table)).collect()
+            ok &= check([tuple(r) for r in written], args.check_against, table, columns)
     spark.stop()
     return 0 if ok else 1
 

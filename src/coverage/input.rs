@@ -31,8 +31,9 @@ pub(super) const MENTIONS: [(&str, Kind); 4] = [
     ("entity_type", Kind::Str),
     ("name", Kind::Str),
 ];
-pub(super) const QUOTES: [(&str, Kind); 8] = [
+pub(super) const QUOTES: [(&str, Kind); 9] = [
     ("article_id", Kind::Str),
+    ("kind", Kind::Str),
     ("speaker", Kind::Str),
     ("speaker_id", Kind::Str),
     ("speaker_type", Kind::Str),
@@ -43,7 +44,7 @@ pub(super) const QUOTES: [(&str, Kind); 8] = [
 ];
 
 /// The most columns read from one table.
-const MAX_COLUMNS: usize = 8;
+const MAX_COLUMNS: usize = 9;
 
 /// The files of `table` in each input directory: `table.parquet` or `table.csv`, or the
 /// shards `table-*.parquet` / `table-*.csv`.

@@ -17,11 +17,18 @@
 //!   `OSCE Programme Office in Astana`) add up under one id and the gazetteer's current
 //!   name; an office the gazetteers do not know keeps its name and has no id;
 //! - articles without an issuing office are left out of every table;
+//! - rows of `quotes` of kind `direct` and `partial` count in `n_quotes`, rows of kind
+//!   `indirect` (reported statements) in `n_reported`; one statement is one row, so the
+//!   two never overlap;
+//! - a speaker with reported statements only is a row of `office_speakers` (with
+//!   `n_quotes` 0) and counts in `n_speakers`; speakers are ranked by `n_quotes`, then
+//!   `n_reported`, so a speaker's own words weigh more than what is reported of them;
 //! - a quote is internal when the speaker's organization (or the organization speaking)
 //!   is an OSCE structure: `org/osce`, anything under it, or an organization of an OSCE
 //!   subtype (`Gazetteer::is_osce_structure`);
-//! - gender shares are over all quotes of the office; quotes by organizations and unnamed
-//!   speakers count as unknown;
+//! - the internal and gender shares are of `n_quotes` alone, so that they do not move with
+//!   the number of reported statements; quotes by organizations and unnamed speakers
+//!   count as unknown gender;
 //! - article counts are of distinct article ids: an article id found in several inputs
 //!   is one article (its offices are those of all its rows), while its quotes and
 //!   mentions count as many times as they are found;
@@ -116,6 +123,7 @@ struct Office {
     last: Option<Date>,
     articles: u32,
     quotes: u32,
+    reported: u32,
     internal: u32,
     female: u32,
     male: u32,
@@ -180,6 +188,7 @@ struct Speaker {
     role: Option<String>,
     org: Option<String>,
     quotes: u32,
+    reported: u32,
     articles: u32,
 }
 
@@ -191,8 +200,8 @@ struct Coverage<'g> {
     /// An issuing office as written → its office.
     written: HashMap<String, u32>,
     articles: HashMap<String, ArticleInfo>,
-    /// (office, year) → articles, quotes.
-    years: HashMap<(u32, Option<i32>), (u32, u32)>,
+    /// (office, year) → articles, quotes, reported statements.
+    years: HashMap<(u32, Option<i32>), (u32, u32, u32)>,
     place_keys: Keys,
     places: Vec<Place>,
     topic_keys: Keys,
@@ -322,13 +331,14 @@ impl<'g> Coverage<'g> {
         }
     }
 
-    /// `article_id, speaker, speaker_id, speaker_type, speaker_role, speaker_org,
+    /// `article_id, kind, speaker, speaker_id, speaker_type, speaker_role, speaker_org,
     /// speaker_org_id, speaker_gender`.
     fn quote(&mut self, row: &[&str]) {
-        let [article, speaker, speaker_id, speaker_type, role, org, org_id, gender] = row[..]
+        let [article, kind, speaker, speaker_id, speaker_type, role, org, org_id, gender] = row[..]
         else {
             return;
         };
+        let reported = kind == "indirect";
         let Some(info) = self.articles.get(article) else {
             return;
         };
@@ -340,15 +350,21 @@ impl<'g> Coverage<'g> {
         let internal = org_id.is_some_and(|id| self.osce.contains(id));
         for &office in &info.offices {
             let o = &mut self.offices[office as usize];
-            o.quotes += 1;
-            o.internal += u32::from(internal);
-            match gender {
-                "female" => o.female += 1,
-                "male" => o.male += 1,
-                "" => o.unknown_gender += 1,
-                _ => {}
+            let year = self.years.entry((office, info.year)).or_default();
+            if reported {
+                o.reported += 1;
+                year.2 += 1;
+            } else {
+                o.quotes += 1;
+                year.1 += 1;
+                o.internal += u32::from(internal);
+                match gender {
+                    "female" => o.female += 1,
+                    "male" => o.male += 1,
+                    "" => o.unknown_gender += 1,
+                    _ => {}
+                }
             }
-            self.years.entry((office, info.year)).or_default().1 += 1;
             let Some(speaker) = non_empty(speaker) else {
                 continue;
             };
@@ -357,7 +373,11 @@ impl<'g> Coverage<'g> {
                 self.speakers.push(Speaker::default());
             }
             let s = &mut self.speakers[index];
-            s.quotes += 1;
+            if reported {
+                s.reported += 1;
+            } else {
+                s.quotes += 1;
+            }
             s.articles += u32::from(new_article);
             for (slot, value) in [
                 (&mut s.id, speaker_id),
@@ -388,6 +408,7 @@ impl<'g> Coverage<'g> {
                     first_published: o.first,
                     last_published: o.last,
                     n_quotes: o.quotes,
+                    n_reported: o.reported,
                     n_speakers: self.speaker_keys.count(i),
                     share_quotes_internal: share(o.internal, o.quotes),
                     share_quotes_female: share(o.female, o.quotes),
@@ -439,10 +460,13 @@ impl<'g> Coverage<'g> {
                 speaker_role: s.role.clone(),
                 speaker_org: s.org.clone(),
                 n_quotes: s.quotes,
+                n_reported: s.reported,
                 n_articles: s.articles,
             })
             .collect();
-        ranked(&mut rows, |r| (&r.office, r.n_quotes, &r.speaker));
+        ranked(&mut rows, |r| {
+            (&r.office, (r.n_quotes, r.n_reported), &r.speaker)
+        });
         rows
     }
 
@@ -450,13 +474,16 @@ impl<'g> Coverage<'g> {
         let mut rows: Vec<OfficeYearRow> = self
             .years
             .iter()
-            .filter(|(_, (articles, _))| *articles > 0)
-            .map(|((office, year), &(articles, quotes))| OfficeYearRow {
-                office: self.name(*office),
-                year: *year,
-                n_articles: articles,
-                n_quotes: quotes,
-            })
+            .filter(|(_, (articles, _, _))| *articles > 0)
+            .map(
+                |((office, year), &(articles, quotes, reported))| OfficeYearRow {
+                    office: self.name(*office),
+                    year: *year,
+                    n_articles: articles,
+                    n_quotes: quotes,
+                    n_reported: reported,
+                },
+            )
             .collect();
         rows.sort_by(|a, b| (&a.office, a.year).cmp(&(&b.office, b.year)));
         rows
@@ -464,7 +491,7 @@ impl<'g> Coverage<'g> {
 }
 
 /// Sorts rows by office, then the largest count first, then by name.
-fn ranked<R>(rows: &mut [R], key: fn(&R) -> (&str, u32, &str)) {
+fn ranked<R, N: Ord>(rows: &mut [R], key: fn(&R) -> (&str, N, &str)) {
     rows.sort_by(|a, b| {
         let ((ao, an, ak), (bo, bn, bk)) = (key(a), key(b));
         (ao, Reverse(an), ak).cmp(&(bo, Reverse(bn), bk))

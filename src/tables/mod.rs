@@ -250,6 +250,7 @@ mod tests {
             n_sentences: 1,
             n_mentions: 0,
             n_quotes: 0,
+            n_reported: 0,
             text: "t",
             issued_by_ids: vec![],
         };
@@ -315,6 +316,7 @@ mod tests {
             first_published: crate::read::Date::new(2020, 1, 2),
             last_published: None,
             n_quotes: 0,
+            n_reported: 0,
             n_speakers: 0,
             share_quotes_internal: None,
             share_quotes_female: None,
@@ -342,6 +344,7 @@ mod tests {
             speaker_role: None,
             speaker_org: None,
             n_quotes: 1,
+            n_reported: 0,
             n_articles: 1,
         });
         check(&OfficeYearRow {
@@ -349,6 +352,7 @@ mod tests {
             year: Some(2020),
             n_articles: 1,
             n_quotes: 0,
+            n_reported: 0,
         });
     }
 }

@@ -27,7 +27,10 @@ pub struct ArticleRow<'a> {
     pub fields_of_work: &'a [String],
     pub n_sentences: u32,
     pub n_mentions: u32,
+    /// Rows of kind `direct` or `partial`.
     pub n_quotes: u32,
+    /// Rows of kind `indirect`: reported statements.
+    pub n_reported: u32,
     pub text: &'a str,
     pub issued_by_ids: Vec<&'a str>,
 }
@@ -54,6 +57,7 @@ impl Row for ArticleRow<'_> {
         ("n_sentences", T::Int),
         ("n_mentions", T::Int),
         ("n_quotes", T::Int),
+        ("n_reported", T::Int),
         ("text", T::Str),
         ("issued_by_ids", T::List),
     ];
@@ -205,7 +209,10 @@ pub struct OfficeRow {
     pub n_articles: u32,
     pub first_published: Option<Date>,
     pub last_published: Option<Date>,
+    /// Statements of kind `direct` or `partial`; the shares are of these.
     pub n_quotes: u32,
+    /// Statements of kind `indirect`.
+    pub n_reported: u32,
     pub n_speakers: u32,
     pub share_quotes_internal: Option<f64>,
     pub share_quotes_female: Option<f64>,
@@ -223,6 +230,7 @@ impl Row for OfficeRow {
         ("first_published", T::Date),
         ("last_published", T::Date),
         ("n_quotes", T::Int),
+        ("n_reported", T::Int),
         ("n_speakers", T::Int),
         ("share_quotes_internal", T::Float),
         ("share_quotes_female", T::Float),
@@ -272,7 +280,7 @@ impl Row for OfficeTopicRow {
     ];
 }
 
-/// A named speaker quoted in an office's articles (`coverage/office_speakers`).
+/// A named speaker quoted or reported in an office's articles (`coverage/office_speakers`).
 #[derive(Debug, Clone, Serialize)]
 pub struct OfficeSpeakerRow {
     pub office: String,
@@ -281,6 +289,7 @@ pub struct OfficeSpeakerRow {
     pub speaker_role: Option<String>,
     pub speaker_org: Option<String>,
     pub n_quotes: u32,
+    pub n_reported: u32,
     pub n_articles: u32,
 }
 
@@ -293,17 +302,20 @@ impl Row for OfficeSpeakerRow {
         ("speaker_role", T::Str),
         ("speaker_org", T::Str),
         ("n_quotes", T::Int),
+        ("n_reported", T::Int),
         ("n_articles", T::Int),
     ];
 }
 
-/// An office's articles and quotes in one year (`coverage/office_years`).
+/// An office's articles, quotes and reported statements in one year
+/// (`coverage/office_years`).
 #[derive(Debug, Clone, Serialize)]
 pub struct OfficeYearRow {
     pub office: String,
     pub year: Option<i32>,
     pub n_articles: u32,
     pub n_quotes: u32,
+    pub n_reported: u32,
 }
 
 impl Row for OfficeYearRow {
@@ -313,5 +325,6 @@ impl Row for OfficeYearRow {
         ("year", T::Int),
         ("n_articles", T::Int),
         ("n_quotes", T::Int),
+        ("n_reported", T::Int),
     ];
 }
