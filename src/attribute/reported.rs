@@ -155,7 +155,8 @@ fn in_sentence(
                 }
                 continues = true;
                 let cut = lead.strip_suffix(" and").unwrap_or(lead);
-                let cut = span.start + cut.trim_end_matches(',').len();
+                // `called for and urged …` leaves the first verb no content at all.
+                let cut = (span.start + cut.trim_end_matches(',').len()).max(last.content.start);
                 last.content = trimmed(text, Span::new(last.content.start, cut));
             }
         }
@@ -520,6 +521,26 @@ mod tests {
             (all[1].0.as_str(), all[1].2.as_str()),
             ("reported_call", "previous")
         );
+    }
+
+    /// A second verb right after the first leaves nothing to the first: no reversed span.
+    #[test]
+    fn a_verb_right_after_another_cuts_nothing_backwards() {
+        for text in [
+            "Lund called for and urged the parties to talk.",
+            "Lund expressed concern about, adding that the talks stalled.",
+        ] {
+            for r in find(
+                text,
+                &[Sentence {
+                    span: Span::new(0, text.len()),
+                    paragraph: 0,
+                }],
+                &[],
+            ) {
+                assert!(r.content.start <= r.content.end, "{text}: {r:?}");
+            }
+        }
     }
 
     #[test]
