@@ -11,8 +11,8 @@
 //! 3. [`gazetteer`]: names of people, places and organizations from editable CSV
 //!    gazetteers → [`gazetteer::Match`]es, folded for case and diacritics but spanned in
 //!    the original text.
-//! 4. [`attribute`]: quotation marks → [`attribute::Quote`]s with speaker, role and
-//!    organization.
+//! 4. [`attribute`]: quotation marks and reported speech → [`attribute::Quote`]s with
+//!    speaker, role and organization.
 //! 5. [`tables`]: rows → CSV and Parquet through one writer.
 //!
 //! [`pipeline`] wires the stages together. The stages take plain data from the ones before

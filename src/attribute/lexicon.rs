@@ -178,14 +178,9 @@ impl QuoteLexicon {
         self.verbs
             .find_iter(s)
             .filter(|m| {
-                // `so-called` is not `called`: a verb starts after whitespace or punctuation.
                 // `incidents reported by civil society` is a participle, not a tag.
-                let before = s[..m.start()].chars().next_back();
-                let after = s[m.end()..].chars().next();
-                let inside_word = before.is_some_and(|p| p.is_alphanumeric() || p == '-')
-                    || after.is_some_and(char::is_alphanumeric);
                 let participle = s[m.range()].ends_with("ed") && s[m.end()..].starts_with(" by ");
-                !(inside_word || participle)
+                !(inside_word(s, m.range()) || participle)
             })
             .map(|m| (m.start(), m.end()))
             .collect()
@@ -195,13 +190,17 @@ impl QuoteLexicon {
     pub fn reporting_in(&self, s: &str) -> Vec<(usize, usize, Frame)> {
         self.reporting
             .find_iter(s)
-            .filter(|m| {
-                let before = s[..m.start()].chars().next_back();
-                let after = s[m.end()..].chars().next();
-                !(before.is_some_and(|p| p.is_alphanumeric() || p == '-')
-                    || after.is_some_and(|a| a.is_alphanumeric() || a == '-'))
-            })
+            .filter(|m| !inside_word(s, m.range()))
             .map(|m| (m.start(), m.end(), self.frames[m.pattern().as_usize()]))
             .collect()
     }
+}
+
+/// Whether the match at `range` is part of a longer word: `so-called` is not `called`, so a
+/// verb starts after whitespace or punctuation other than a hyphen.
+fn inside_word(s: &str, range: std::ops::Range<usize>) -> bool {
+    let before = s[..range.start].chars().next_back();
+    let after = s[range.end..].chars().next();
+    before.is_some_and(|p| p.is_alphanumeric() || p == '-')
+        || after.is_some_and(char::is_alphanumeric)
 }

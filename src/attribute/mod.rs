@@ -1,27 +1,32 @@
-//! Stage 4, attribute: quotation marks → [`Quote`]s with their speaker, role and
-//! organization.
+//! Stage 4, attribute: quotation marks and reported speech → [`Quote`]s with their
+//! speaker, role and organization.
 //!
 //! Each window of an article (all of a short one) goes through these steps, in
 //! `attribute_window`:
 //! 1. pair the quotation marks over the whole window ([`marks`]), so a quote may cover
-//!    several sentences or paragraphs, and split a quote interrupted by its own tag;
+//!    several sentences or paragraphs, and split a quote interrupted by its own tag; find
+//!    the reported statements, those without marks (`reported.rs`);
 //! 2. drop titles of works and scare quotes, and place each quote in its sentences
 //!    (`place.rs`);
-//! 3. meet the people named before the quote (`discourse.rs`);
+//! 3. meet the people named before the quote or statement (`discourse.rs`);
 //! 4. try the cues in order (`cues/`): the second half of a split quote, a tag after the
 //!    quote, a lead-in before it, the narrative sentence before it, a continuation of the
-//!    quote before; the narrative is read for people only when a cue refers back;
-//! 5. resolve the speaker phrase a cue found (`speaker/`): a name, a surname or a title
-//!    introduced earlier, a pronoun, an organization, an unnamed speaker, or a surname
-//!    never introduced in full, with the role and organization split from the title;
-//! 6. record the quote (`place.rs`, `quote.rs`) and remember its speaker.
+//!    quote before; the narrative is read for people only when a cue refers back. A
+//!    reported statement's form names its speaker phrase;
+//! 5. resolve the speaker phrase (`speaker/`): a name, a surname or a title introduced
+//!    earlier, a pronoun, an organization, an unnamed speaker, or a surname never
+//!    introduced in full, with the role and organization split from the title;
+//! 6. record the quote or statement (`place.rs`, `quote.rs`) and remember its speaker;
+//!    quotes and statements are taken in text order.
 //!
 //! The resolution is appended to the cue (`quote_speaker_verb+pronoun`). Quoted strings
 //! with no cue are kept (kind `direct`, no speaker) only when they read as a full sentence
 //! (capitalised, four or more words, ending in a stop or a comma). Titles of works (after
 //! `handbook`, `report`, `titled`… or in title case) and scare quotes are dropped. Unpaired
-//! marks are counted; they never stop anything. Indirect speech without marks is not
-//! extracted.
+//! marks are counted; they never stop anything. Each statement is one row: a reported
+//! clause that quotes a full sentence is that quote's row, and one that quotes a fragment
+//! is a `partial` row spanning the clause (`Window::statements`); reported statements
+//! without marks are `indirect`.
 
 mod cues;
 mod discourse;
