@@ -277,22 +277,28 @@ impl QuoteReport {
 impl fmt::Display for QuoteReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let line = |f: &mut fmt::Formatter<'_>, name: &str, a: usize, b: usize| {
-            writeln!(f, "{name:<22} {:.3}  ({a}/{b})", ratio(a, b))
+            write!(f, "{name:<22} {:.3}  ({a}/{b})", ratio(a, b))
         };
         line(f, "quote recall", self.found, self.gold)?;
+        writeln!(f)?;
         line(
             f,
             "attributed precision",
             self.attributed_correct,
             self.attributed,
         )?;
+        writeln!(f)?;
         line(f, "speaker accuracy", self.speaker_correct, self.found)?;
+        writeln!(f)?;
         line(f, "role accuracy", self.role_correct, self.role_total)?;
+        writeln!(f)?;
+        line(f, "org accuracy", self.org_correct, self.org_total)?;
+        // The five scores first, in a fixed order; then the rows of each kind.
         if self.by_kind.len() > 1 {
             for (kind, c) in &self.by_kind {
-                writeln!(
+                write!(
                     f,
-                    "  {kind:<9} rows: gold found {}, speaker {:.3} ({}/{}), precision {:.3} ({}/{})",
+                    "\n  {kind:<9} rows: gold found {}, speaker {:.3} ({}/{}), precision {:.3} ({}/{})",
                     c.found,
                     ratio(c.speaker_correct, c.found),
                     c.speaker_correct,
@@ -303,14 +309,7 @@ impl fmt::Display for QuoteReport {
                 )?;
             }
         }
-        write!(
-            f,
-            "{:<22} {:.3}  ({}/{})",
-            "org accuracy",
-            ratio(self.org_correct, self.org_total),
-            self.org_correct,
-            self.org_total
-        )
+        Ok(())
     }
 }
 
