@@ -30,6 +30,8 @@ pub enum Frame {
     Object,
     /// The object, when it names a decision, step or text.
     Welcome,
+    /// `according to Name`: not a verb, but found in the same search.
+    According,
 }
 
 /// The word lists the quote stage reads (speech verbs, titles, title nouns), loaded once
@@ -86,12 +88,13 @@ pub(crate) fn quote_lexicon() -> Result<QuoteLexicon, DataError> {
             Some((first.to_lowercase().chain(chars).collect(), w))
         })
         .collect();
-    const FRAMES: [(&str, Frame); 5] = [
+    const FRAMES: [(&str, Frame); 6] = [
         ("say", Frame::Say),
         ("that", Frame::That),
         ("call", Frame::Call),
         ("object", Frame::Object),
         ("welcome", Frame::Welcome),
+        ("according", Frame::According),
     ];
     let reporting_rows = data::REPORTING_VERBS.rows(2..=2, 1)?;
     let frames = reporting_rows

@@ -99,8 +99,8 @@ pub(super) fn find(text: &str, sentences: &[Sentence], marked: &[Marked]) -> Vec
             paragraph: s.paragraph,
         };
         let first = found.len();
-        in_sentence(text, i, &sentence, marked, &mut found);
-        if found.len() == first {
+        let according = in_sentence(text, i, &sentence, marked, &mut found);
+        if according && found.len() == first {
             if let Some(r) = according_to(text, i, &sentence) {
                 found.push(r);
             }
@@ -119,17 +119,21 @@ fn quote_not_within(m: &Marked, content: Span) -> bool {
     m.outer.overlaps(content) && !content.contains(m.outer)
 }
 
-/// The statements a reporting verb opens in one sentence.
+/// The statements a reporting verb opens in one sentence; true when the sentence also
+/// holds `according to`, which [`according_to`] reads.
 fn in_sentence(
     text: &str,
     i: usize,
     sentence: &Sentence,
     marked: &[Marked],
     found: &mut Vec<Reported>,
-) {
+) -> bool {
     let span = sentence.span;
     let raw = &text[span.range()];
-    let hits = LEXICON.reporting_in(raw);
+    let (according, hits): (Vec<_>, Vec<_>) = LEXICON
+        .reporting_in(raw)
+        .into_iter()
+        .partition(|&(_, _, frame)| frame == Frame::According);
     let first = found.len();
     for (k, &(a, b, frame)) in hits.iter().enumerate() {
         let (at, end) = (span.start + a, span.start + b);
@@ -173,6 +177,8 @@ fn in_sentence(
             Frame::Call => call_clause(text, verb, span.end),
             Frame::Object => object(text, verb, span.end, false),
             Frame::Welcome => object(text, verb, span.end, true),
+            // Set apart before the loop.
+            Frame::According => None,
         };
         let cue = match (frame, content) {
             (_, None) => None,
@@ -183,6 +189,7 @@ fn in_sentence(
             (Frame::Say | Frame::That, Some(_)) => Some(Cue::ReportedClause),
             (Frame::Call, _) => Some(Cue::ReportedCall),
             (Frame::Object | Frame::Welcome, _) => Some(Cue::ReportedObject),
+            (Frame::According, _) => None,
         };
         if let (Some(content), Some(cue)) = (content, cue) {
             let speaker = if continues {
@@ -207,6 +214,7 @@ fn in_sentence(
             }
         }
     }
+    !according.is_empty()
 }
 
 /// Whether a speaker phrase holds a verb of its own (`The Office handed over five
